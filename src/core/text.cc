@@ -1,0 +1,83 @@
+#include "core/text.h"
+
+#include <cstdint>
+
+namespace gongkai {
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Reject overlong forms, surrogates and values past U+10FFFF.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view TrimAscii(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+Status CheckText(std::string_view s, size_t min_chars, size_t max_chars, std::string_view field_en,
+                 std::string_view field_zh) {
+  std::string en(field_en), zh(field_zh);
+  if (!IsValidUtf8(s)) {
+    return InvalidArgument(en + " is not valid UTF-8 text", zh + "包含无效字符编码");
+  }
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\n' && c != '\t') {
+      return InvalidArgument(en + " contains control characters", zh + "包含控制字符");
+    }
+  }
+  size_t len = Utf8Length(s);
+  if (len < min_chars) {
+    return InvalidArgument(en + " is required", zh + "不能为空");
+  }
+  if (len > max_chars) {
+    return InvalidArgument(en + " is longer than " + std::to_string(max_chars) + " characters",
+                           zh + "不能超过" + std::to_string(max_chars) + "个字");
+  }
+  return OkStatus();
+}
+
+}  // namespace gongkai

@@ -1,0 +1,43 @@
+// Staff users and what each role may do. A user belongs to one agency and acts on it and its subtree
+// (a supervisor at a district sees every township below). The public is anonymous and never a User.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "core/terms.h"
+
+namespace gongkai {
+
+struct User {
+  int64_t id = 0;
+  std::string username;      // login name: 3-32 of [a-z0-9_.-], starts with a letter
+  std::string display_name;  // shown in the UI and the audit log
+  Role role = Role::kClerk;
+  int64_t agency_id = 0;
+  std::string password_hash;  // argon2id string (libsodium crypto_pwhash_str); never the password
+  bool active = true;
+  int failed_logins = 0;     // consecutive failures since the last success
+  int64_t locked_until = 0;  // unix seconds; 0 = not locked
+  int64_t version = 0;
+};
+
+Status ValidateUsername(std::string_view username);
+Status ValidateDisplayName(std::string_view name);
+// At least 8 characters, not the user name, not all one character class of digits.
+Status ValidatePasswordPolicy(std::string_view password, std::string_view username);
+
+// What a staff member may do inside their scope. Checked by the service layer.
+enum class Permission {
+  kViewBackOffice,   // every role
+  kEditAgency,       // admin
+  kManageUsers,      // admin
+  kManageCalendar,   // admin
+  kViewAuditLog,     // admin, supervisor
+  kSuperviseSubtree, // supervisor
+};
+bool RoleAllows(Role role, Permission permission);
+
+}  // namespace gongkai

@@ -1,0 +1,51 @@
+// The route table: every URL the server answers is registered here, in one place (web/routes.cc).
+// Patterns are literal segments and "{name}" segments (one path segment each), e.g. "/agencies/{id}".
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "web/http/http.h"
+
+namespace gongkai::web {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+  // Run on the worker pool (handlers that touch the database or hash passwords). false: run on the
+  // I/O thread; only for handlers that are cheap and never block.
+  bool blocking = true;
+};
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Handler handler;
+  RouteOptions options;
+};
+
+class Router {
+ public:
+  void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
+  void Get(std::string pattern, Handler handler, RouteOptions options = {}) {
+    Add(Method::kGet, std::move(pattern), std::move(handler), options);
+  }
+  void Post(std::string pattern, Handler handler, RouteOptions options = {}) {
+    Add(Method::kPost, std::move(pattern), std::move(handler), options);
+  }
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route
+    bool method_not_allowed = false;  // the path matched some route, with another method
+    std::map<std::string, std::string> params;
+  };
+  // HEAD matches GET routes.
+  Match Find(Method method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace gongkai::web
