@@ -1,0 +1,19 @@
+// JSON forms of domain values, shared by the audit log (before/after) and the JSON API so both show
+// the same fields. Secrets (password hashes) never appear.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/agency.h"
+#include "core/calendar.h"
+#include "core/user.h"
+
+namespace gongkai::service {
+
+nlohmann::json ToJson(const Agency& agency);
+nlohmann::json ToJson(const User& user);
+nlohmann::json ToJson(const CalendarYear& year);
+// Compact, key-sorted, invalid UTF-8 replaced: stable bytes for hashing.
+std::string Dump(const nlohmann::json& j);
+
+}  // namespace gongkai::service

@@ -1,0 +1,64 @@
+// The web application: the platform's services behind HTTP. Handlers only translate: parse the request,
+// make one service call, render the result. Sessions, CSRF and error pages are handled once, in Wrap.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "service/platform.h"
+#include "web/app/view.h"
+#include "web/http/form.h"
+#include "web/http/router.h"
+
+namespace gongkai::web {
+
+struct AppOptions {
+  bool secure_cookies = false;  // set when served over HTTPS (behind nginx with TLS)
+};
+
+class App {
+ public:
+  App(service::Platform& platform, AppOptions options) : platform_(platform), options_(options) {}
+  service::Platform& platform() { return platform_; }
+  const Views& views() const { return views_; }
+  const AppOptions& options() const { return options_; }
+
+ private:
+  service::Platform& platform_;
+  AppOptions options_;
+  Views views_;
+};
+
+// One request as the application sees it, after Wrap resolved the session and checked CSRF.
+struct Call {
+  Request& req;
+  std::optional<service::ActiveSession> session;
+  std::string csrf;  // the token forms on this page must carry
+  service::Actor actor;
+  FormFields form;   // POST fields (urlencoded or the plain fields of multipart)
+  std::vector<std::pair<std::string, std::string>> set_cookies;  // name, full Set-Cookie value
+
+  bool logged_in() const { return session.has_value(); }
+  const User& user() const { return session->user; }
+};
+
+enum class Access { kPublic, kStaff };
+using PageHandler = std::function<Response(App&, Call&)>;
+
+Handler Wrap(App& app, Access access, PageHandler handler);
+
+// One mapping from status codes to HTTP status codes.
+int HttpStatusFor(StatusCode code);
+// An HTML error page for a failed Status (Chinese message; details in the log).
+Response ErrorPage(App& app, const Call& call, const Status& status);
+// Renders a page with the standard chrome (title, user box, nav).
+Response RenderPage(App& app, const Call& call, const std::string& tmpl, nlohmann::json model,
+                    const std::string& title, const std::string& nav, int http_status = 200);
+// JSON error body for the API: {"error": {"code", "message", "message_zh"}}.
+Response JsonError(const Status& status);
+
+// All routes of the application (web/app/routes.cc).
+Router BuildRouter(App& app);
+
+}  // namespace gongkai::web

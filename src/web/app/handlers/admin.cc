@@ -1,0 +1,163 @@
+// The back office: a home page scoped to the user's agency and its subtree, password change, users
+// (admins) and the audit log (admins and supervisors).
+#include <map>
+
+#include "web/app/handlers/handlers.h"
+#include "web/app/models.h"
+
+namespace gongkai::web::handlers {
+
+namespace {
+
+std::map<int64_t, std::string> AgencyNames(App& app) {
+  std::map<int64_t, std::string> names;
+  if (auto all = app.platform().agencies().List(); all.ok()) {
+    for (const auto& a : *all) names[a.id] = a.name;
+  }
+  return names;
+}
+
+std::vector<std::string> Entities(const std::vector<service::AgencyNode>& nodes, const std::vector<User>& users) {
+  std::vector<std::string> out;
+  for (const auto& n : nodes) out.push_back("agency:" + std::to_string(n.agency.id));
+  for (const auto& u : users) out.push_back("user:" + std::to_string(u.id));
+  return out;
+}
+
+nlohmann::json UsersModel(App& app, const std::vector<User>& users) {
+  auto names = AgencyNames(app);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& u : users) list.push_back(UserModel(u, names[u.agency_id]));
+  return list;
+}
+
+}  // namespace
+
+Response AdminHome(App& app, Call& call) {
+  const User& me = call.user();
+  auto tree = app.platform().agencies().Tree(me.agency_id);
+  if (!tree.ok()) return ErrorPage(app, call, tree.status());
+  auto path = app.platform().agencies().Path(me.agency_id);
+  if (!path.ok()) return ErrorPage(app, call, path.status());
+  nlohmann::json subunits = nlohmann::json::array();
+  for (size_t i = 1; i < tree->size(); ++i) {
+    nlohmann::json j = AgencyModel((*tree)[i].agency);
+    j["depth"] = std::to_string(std::min((*tree)[i].depth, 6));
+    subunits.push_back(j);
+  }
+  nlohmann::json model = {
+      {"agency", AgencyModel(tree->front().agency)},
+      {"path", nlohmann::json::array()},
+      {"subunits", subunits},
+      {"has_subunits", !subunits.empty()},
+      {"subunit_count", std::to_string(subunits.size())},
+      {"can_manage_users", RoleAllows(me.role, Permission::kManageUsers)},
+      {"can_view_audit", RoleAllows(me.role, Permission::kViewAuditLog)},
+      {"is_supervisor", RoleAllows(me.role, Permission::kSuperviseSubtree)},
+  };
+  for (const auto& a : *path) model["path"].push_back(AgencyModel(a));
+
+  auto cal = app.platform().calendar().Current();
+  if (cal.ok()) {
+    int this_year = app.platform().clock().Today().year();
+    nlohmann::json years = nlohmann::json::array();
+    for (int y : (*cal)->LoadedYears()) years.push_back(std::to_string(y));
+    model["calendar_years"] = years;
+    model["next_year_missing"] = !(*cal)->HasYear(this_year + 1);
+    model["next_year"] = std::to_string(this_year + 1);
+  }
+  if (RoleAllows(me.role, Permission::kViewAuditLog)) {
+    auto users = app.platform().users().List(me.agency_id);
+    if (users.ok()) {
+      auto recent = app.platform().audit().Recent(Entities(*tree, *users), 8);
+      if (recent.ok()) {
+        model["recent"] = nlohmann::json::array();
+        for (const auto& e : *recent) model["recent"].push_back(AuditModel(e));
+        model["has_recent"] = !recent->empty();
+      }
+    }
+  }
+  return RenderPage(app, call, "admin_home", model, "工作台", "admin");
+}
+
+Response PasswordForm(App& app, Call& call) {
+  return RenderPage(app, call, "password", {{"error", ""}, {"done", call.req.QueryParam("done") == "1"}},
+                    "修改密码", "admin");
+}
+
+Response ChangePassword(App& app, Call& call) {
+  const std::string& next = call.form.Get("new_password");
+  if (next != call.form.Get("confirm_password")) {
+    return RenderPage(app, call, "password", {{"error", "两次输入的新密码不一致"}}, "修改密码", "admin", 400);
+  }
+  Status st = app.platform().users().SetPassword(call.actor, call.user().username, next,
+                                                   call.form.Get("old_password"));
+  if (!st.ok()) {
+    return RenderPage(app, call, "password", {{"error", st.ui_message()}}, "修改密码", "admin",
+                      HttpStatusFor(st.code()));
+  }
+  // A new password ends every session, including this one: log in again.
+  Response r = Response::Redirect("/login?next=%2Fadmin");
+  r.SetCookie("gk_session", "", {.max_age_seconds = 0, .secure = app.options().secure_cookies});
+  return r;
+}
+
+Response UsersPage(App& app, Call& call) {
+  const User& me = call.user();
+  if (!RoleAllows(me.role, Permission::kManageUsers) && !RoleAllows(me.role, Permission::kSuperviseSubtree)) {
+    return ErrorPage(app, call, PermissionDenied("users page", "只有单位管理员或监督人员可以查看用户"));
+  }
+  auto users = app.platform().users().List(me.agency_id);
+  if (!users.ok()) return ErrorPage(app, call, users.status());
+  auto tree = app.platform().agencies().Tree(me.agency_id);
+  if (!tree.ok()) return ErrorPage(app, call, tree.status());
+  nlohmann::json roles = nlohmann::json::array();
+  for (Role r : kAllRoles) roles.push_back({{"code", Code(r)}, {"label", Label(r)}});
+  nlohmann::json model = {{"users", UsersModel(app, *users)},
+                          {"agencies", TreeModel(*tree)},
+                          {"roles", roles},
+                          {"can_manage_users", RoleAllows(me.role, Permission::kManageUsers)},
+                          {"error", call.req.QueryParam("error")},
+                          {"created", call.req.QueryParam("created")}};
+  return RenderPage(app, call, "users", model, "用户管理", "admin");
+}
+
+Response CreateUser(App& app, Call& call) {
+  service::NewUser nu;
+  nu.username = call.form.Get("username");
+  nu.display_name = call.form.Get("display_name");
+  nu.password = call.form.Get("password");
+  auto role = ParseRole(call.form.Get("role"));
+  int64_t agency_id = 0;
+  Status st;
+  if (!role) {
+    st = InvalidArgument("unknown role", "请选择角色");
+  } else if (!ParseId(call.form.Get("agency_id"), &agency_id)) {
+    st = InvalidArgument("bad agency id", "请选择所属单位");
+  } else {
+    nu.role = *role;
+    nu.agency_id = agency_id;
+    auto id = app.platform().users().Create(call.actor, nu);
+    st = id.status();
+  }
+  if (!st.ok()) return Response::Redirect("/admin/users?error=" + PercentEncode(st.ui_message()));
+  return Response::Redirect("/admin/users?created=" + PercentEncode(nu.username));
+}
+
+Response AuditPage(App& app, Call& call) {
+  const User& me = call.user();
+  if (!RoleAllows(me.role, Permission::kViewAuditLog)) {
+    return ErrorPage(app, call, PermissionDenied("audit page", "只有单位管理员或监督人员可以查看操作日志"));
+  }
+  auto tree = app.platform().agencies().Tree(me.agency_id);
+  if (!tree.ok()) return ErrorPage(app, call, tree.status());
+  auto users = app.platform().users().List(me.agency_id);
+  if (!users.ok()) return ErrorPage(app, call, users.status());
+  auto recent = app.platform().audit().Recent(Entities(*tree, *users), 200);
+  if (!recent.ok()) return ErrorPage(app, call, recent.status());
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& e : *recent) entries.push_back(AuditModel(e));
+  return RenderPage(app, call, "audit", {{"entries", entries}}, "操作日志", "admin");
+}
+
+}  // namespace gongkai::web::handlers

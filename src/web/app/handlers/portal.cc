@@ -1,0 +1,37 @@
+// Public portal pages: the home page with the agency tree, and an agency's page.
+#include "web/app/handlers/handlers.h"
+#include "web/app/models.h"
+
+namespace gongkai::web::handlers {
+
+Response PortalHome(App& app, Call& call) {
+  auto tree = app.platform().agencies().Tree();
+  if (!tree.ok()) return ErrorPage(app, call, tree.status());
+  nlohmann::json model = {{"agencies", TreeModel(*tree)}, {"count", std::to_string(tree->size())}};
+  return RenderPage(app, call, "home", model, "政务公开工作平台", "portal");
+}
+
+Response AgencyPage(App& app, Call& call) {
+  int64_t id = 0;
+  if (!ParseId(call.req.path_params["id"], &id)) {
+    return ErrorPage(app, call, NotFound("bad agency id", "未找到该单位"));
+  }
+  auto path = app.platform().agencies().Path(id);
+  if (!path.ok()) return ErrorPage(app, call, path.status());
+  auto subtree = app.platform().agencies().Tree(id);
+  if (!subtree.ok()) return ErrorPage(app, call, subtree.status());
+  nlohmann::json children = nlohmann::json::array();
+  for (const auto& n : *subtree) {
+    if (n.depth == 1) children.push_back(AgencyModel(n.agency));
+  }
+  nlohmann::json crumbs = nlohmann::json::array();
+  for (const auto& a : *path) crumbs.push_back(AgencyModel(a));
+  const Agency& agency = path->back();
+  nlohmann::json model = {{"agency", AgencyModel(agency)},
+                          {"breadcrumbs", crumbs},
+                          {"children", children},
+                          {"has_children", !children.empty()}};
+  return RenderPage(app, call, "agency", model, agency.name, "portal");
+}
+
+}  // namespace gongkai::web::handlers

@@ -1,0 +1,18 @@
+// View models: domain values as the JSON the templates and the API read. Labels come from core/terms.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/agency.h"
+#include "core/audit.h"
+#include "core/user.h"
+#include "service/agency_service.h"
+
+namespace gongkai::web {
+
+nlohmann::json AgencyModel(const Agency& a);
+nlohmann::json TreeModel(const std::vector<service::AgencyNode>& nodes);
+nlohmann::json UserModel(const User& u, const std::string& agency_name);
+nlohmann::json AuditModel(const AuditEntry& e);
+
+}  // namespace gongkai::web

@@ -1,0 +1,30 @@
+// The route table: every URL the application answers, in one place.
+#include "web/app/handlers/handlers.h"
+
+namespace gongkai::web {
+
+Router BuildRouter(App& app) {
+  using namespace handlers;
+  Router r;
+  // Public portal.
+  r.Get("/", Wrap(app, Access::kPublic, PortalHome));
+  r.Get("/agencies/{id}", Wrap(app, Access::kPublic, AgencyPage));
+  // Staff sign-in.
+  r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
+  r.Post("/login", Wrap(app, Access::kPublic, Login));
+  r.Post("/logout", Wrap(app, Access::kPublic, Logout));
+  // Back office.
+  r.Get("/admin", Wrap(app, Access::kStaff, AdminHome));
+  r.Get("/admin/password", Wrap(app, Access::kStaff, PasswordForm));
+  r.Post("/admin/password", Wrap(app, Access::kStaff, ChangePassword));
+  r.Get("/admin/users", Wrap(app, Access::kStaff, UsersPage));
+  r.Post("/admin/users", Wrap(app, Access::kStaff, CreateUser));
+  r.Get("/admin/audit", Wrap(app, Access::kStaff, AuditPage));
+  // JSON API.
+  r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
+  r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));
+  r.Get("/api/v1/agencies/{id}", Wrap(app, Access::kPublic, ApiAgency));
+  return r;
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,77 @@
+#include "web/app/view.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "assets/assets.h"
+
+namespace gongkai::web {
+
+namespace mstch = kainjow::mustache;
+
+namespace {
+
+mstch::data ToData(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::data d{mstch::data::type::object};
+      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), ToData(it.value()));
+      return d;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::data d{mstch::data::type::list};
+      for (const auto& v : j) d.push_back(ToData(v));
+      return d;
+    }
+    case nlohmann::json::value_t::string: return mstch::data(j.get<std::string>());
+    case nlohmann::json::value_t::boolean: return mstch::data(j.get<bool>());
+    case nlohmann::json::value_t::null: return mstch::data(false);
+    default: return mstch::data(j.dump());
+  }
+}
+
+// Short stable hash (FNV-1a) of a file's bytes for cache-busting URLs.
+std::string ContentHash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 10);
+}
+
+}  // namespace
+
+Views::Views() {
+  for (const auto& f : assets::StaticFiles()) {
+    static_urls_[std::string(f.path)] = "/static/" + std::string(f.path) + "?v=" + ContentHash(f.data);
+  }
+}
+
+std::string Views::StaticUrl(const std::string& path) const {
+  return static_urls_.contains(path) ? static_urls_[path].get<std::string>() : "/static/" + path;
+}
+
+Result<std::string> Views::Render(const std::string& name, const nlohmann::json& model) const {
+  const assets::EmbeddedFile* f = assets::Find(assets::Templates(), name + ".mustache");
+  if (f == nullptr) return Internal("template " + name + " is missing");
+  mstch::mustache tmpl{std::string(f->data)};
+  if (!tmpl.is_valid()) return Internal("template " + name + ": " + tmpl.error_message());
+  return tmpl.render(ToData(model));
+}
+
+Result<std::string> Views::Page(const std::string& name, const nlohmann::json& model,
+                                const PageChrome& chrome) const {
+  GK_ASSIGN_OR_RETURN(std::string body, Render(name, model));
+  nlohmann::json layout = {
+      {"title", chrome.title},
+      {"body", body},
+      {"user", chrome.user},
+      {"csrf", chrome.csrf_token},
+      {"nav_portal", chrome.nav == "portal"},
+      {"nav_admin", chrome.nav == "admin"},
+      {"css_url", StaticUrl("app.css")},
+      {"logo_url", StaticUrl("emblem.svg")},
+  };
+  return Render("layout", layout);
+}
+
+}  // namespace gongkai::web
