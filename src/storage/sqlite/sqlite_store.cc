@@ -1,0 +1,28 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include "storage/sqlite/sqlite_migrate.h"
+#include "storage/sqlite/sqlite_transaction.h"
+
+namespace gongkai::storage::sqlite {
+
+Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
+  GK_ASSIGN_OR_RETURN(std::shared_ptr<ConnectionPool> pool, ConnectionPool::Open(path, kPoolSize));
+  {
+    GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool->Acquire());
+    Status status = ApplyMigrations(*lease);
+    if (!status.ok()) return status.Annotate("database '" + path + "'", "数据库“" + path + "”");
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(pool)));
+}
+
+Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TxMode mode) {
+  return SqliteTransaction::Begin(*pool_, mode);
+}
+
+Result<MigrationStatus> SqliteStore::Migrations() {
+  GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool_->Acquire());
+  GK_ASSIGN_OR_RETURN(int database, DatabaseVersion(*lease));
+  return MigrationStatus{.database_version = database, .binary_version = BinaryVersion()};
+}
+
+}  // namespace gongkai::storage::sqlite
