@@ -1,5 +1,5 @@
-// HTTP values shared by the server, the router and the handlers. Handlers see only these types, never
-// Beast's, so the server can change without touching them.
+// HTTP values shared by the server, the router and the handlers. Handlers see only these types,
+// never Beast's, so the server can change without touching them.
 #pragma once
 
 #include <cstdint>
@@ -45,7 +45,8 @@ struct CookieOptions {
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
-  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (not Content-Type/Length)
+  // Extra headers (not Content-Type/Length).
+  std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
 
   static Response Html(std::string body, int status = 200);

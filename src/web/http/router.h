@@ -1,9 +1,12 @@
 // The route table: every URL the server answers is registered here, in one place (web/routes.cc).
-// Patterns are literal segments and "{name}" segments (one path segment each), e.g. "/agencies/{id}".
+// Patterns are literal segments and "{name}" segments (one path segment each), e.g.
+// "/agencies/{id}".
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "web/http/http.h"
@@ -36,16 +39,25 @@ class Router {
   }
 
   struct Match {
-    const Route* route = nullptr;  // null: no route
+    const Route* route = nullptr;     // null: no route
     bool method_not_allowed = false;  // the path matched some route, with another method
     std::map<std::string, std::string> params;
+    std::vector<Method> allowed;  // when method_not_allowed: the methods the path has (for Allow)
   };
-  // HEAD matches GET routes.
+  // `path` is the raw path (still percent-encoded, no query); each segment is decoded before it is
+  // compared, so "%2F" inside a "{name}" segment stays in that parameter. A literal segment wins
+  // over
+  // "{name}" ("/agencies/new" before "/agencies/{id}"). "/a/" does not match "/a". HEAD matches
+  // GET.
   Match Find(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // per route: its pattern split at '/'
 };
+
+// "Allow" header value for a list of methods, e.g. "GET, HEAD, POST".
+std::string AllowHeader(const std::vector<Method>& methods);
 
 }  // namespace gongkai::web

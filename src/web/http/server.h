@@ -1,9 +1,10 @@
 // HttpServer: Boost.Beast/Asio HTTP/1.1 server. Async I/O on a few threads, so thousands of idle
 // keep-alive connections cost no threads; blocking handlers run on a separate worker pool.
 //
-// The server enforces the transport limits (header size, body size, idle and read timeouts), adds the
-// security headers to every response, serves embedded static assets with cache headers, and writes an
-// access log line per request. Application concerns (sessions, CSRF) live in the handlers' wrapper.
+// The server enforces the transport limits (header size, body size, idle and read timeouts), adds
+// the security headers to every response, serves embedded static assets with cache headers, and
+// writes an access log line per request. Application concerns (sessions, CSRF) live in the
+// handlers' wrapper.
 #pragma once
 
 #include <chrono>
@@ -23,10 +24,10 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: pick an ephemeral port (tests); port() tells which
   int io_threads = 1;
   int worker_threads = 4;
-  size_t max_header_bytes = 16 * 1024;        // larger: 431
-  size_t max_body_bytes = 8 * 1024 * 1024;    // larger: 413
-  std::chrono::seconds read_timeout{15};      // whole request must arrive within this (slowloris)
-  std::chrono::seconds idle_timeout{60};      // keep-alive connection with no request
+  size_t max_header_bytes = 16 * 1024;      // larger: 431
+  size_t max_body_bytes = 8 * 1024 * 1024;  // larger: 413
+  std::chrono::seconds read_timeout{15};    // whole request must arrive within this (slowloris)
+  std::chrono::seconds idle_timeout{60};    // keep-alive connection with no request
   bool access_log = true;
 };
 
@@ -60,5 +61,8 @@ class HttpServer {
 
 // The security headers added to every response (also used by tests).
 const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
+
+// A StaticAsset with its strong ETag computed from the body (a 64-bit FNV-1a hash, quoted).
+StaticAsset MakeStaticAsset(std::string content_type, std::string body);
 
 }  // namespace gongkai::web
