@@ -75,6 +75,8 @@ class Transaction {
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;
+  // The head without locking (read transactions, e.g. verification).
+  virtual Result<AuditHead> GetAuditHead() = 0;
   // Appends entry (entry.seq must be head.seq + 1) and moves the head to it.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(int64_t after_seq, int limit) = 0;

@@ -27,7 +27,17 @@ std::vector<AuditEntry> FetchAll(soci::statement& select, AuditEntry& row) {
 }  // namespace
 
 Result<AuditHead> SqliteTransaction::LockAuditHead() {
+  // In SQLite the write transaction (BEGIN IMMEDIATE) already serialises writers.
   GK_RETURN_IF_ERROR(CheckUsable("lock audit head", true));
+  return ReadAuditHead();
+}
+
+Result<AuditHead> SqliteTransaction::GetAuditHead() {
+  GK_RETURN_IF_ERROR(CheckUsable("read audit head", false));
+  return ReadAuditHead();
+}
+
+Result<AuditHead> SqliteTransaction::ReadAuditHead() {
   return Guard("read audit head", [&]() -> Result<AuditHead> {
     AuditHead head;
     sql() << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(head.seq),

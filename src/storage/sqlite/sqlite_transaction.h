@@ -45,6 +45,7 @@ class SqliteTransaction final : public Transaction {
   Result<std::vector<CalendarYear>> ListCalendarYears() override;
 
   Result<AuditHead> LockAuditHead() override;
+  Result<AuditHead> GetAuditHead() override;
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(int64_t after_seq, int limit) override;
   Result<std::vector<AuditEntry>> RecentAudit(const std::vector<std::string>& entities,
@@ -63,6 +64,7 @@ class SqliteTransaction final : public Transaction {
   // Shared by Get/List: one agency when id is set, else all; ordered by id.
   Result<std::vector<Agency>> SelectAgencies(std::optional<int64_t> id);
   Status ReplaceLeadingGroup(int64_t agency_id, const std::vector<LeadingGroupMember>& members);
+  Result<AuditHead> ReadAuditHead();
   // Shared by Get/Find/List: `where` is "" or a condition on one bound value.
   template <class T>
   Result<std::vector<User>> SelectUsers(const std::string& where, const T* value);

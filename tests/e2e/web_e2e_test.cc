@@ -1,0 +1,203 @@
+// End to end: the real application and HTTP server on an ephemeral port, a SQLite file with the demo
+// data, and a plain HTTP client acting as a browser would.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "service/demo.h"
+#include "service/platform.h"
+#include "tests/e2e/http_client.h"
+#include "web/app/app.h"
+#include "web/http/server.h"
+
+namespace gongkai::e2e {
+namespace {
+
+class WebE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("gongkai-e2e-" + std::to_string(::getpid())));
+    std::filesystem::remove_all(*dir_);
+    std::filesystem::create_directories(*dir_);
+    service::PlatformOptions options;
+    options.hasher = service::HasherOptions::FastForTests();
+    auto p = service::OpenPlatform((*dir_ / "e2e.db").string(), clock_, options);
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    platform_ = std::move(p).value().release();
+    ASSERT_TRUE(service::SeedDemo(*platform_, {}).ok());
+    app_ = new web::App(*platform_, {});
+    router_ = new web::Router(web::BuildRouter(*app_));
+    assets_ = new web::StaticAssets{{"app.css", {"text/css; charset=utf-8", "body{}", "\"css1\""}}};
+    web::ServerOptions so;
+    so.port = 0;
+    so.access_log = false;
+    server_ = new web::HttpServer(so, *router_, assets_);
+    Status st = server_->Start();
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    delete server_;
+    delete assets_;
+    delete router_;
+    delete app_;
+    delete platform_;
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+
+  HttpClient Client() { return HttpClient(server_->port()); }
+
+  // Logs in through the form, as a browser does; returns the final response.
+  HttpResult LogIn(HttpClient& c, const std::string& user, const std::string& password) {
+    HttpResult form = c.Get("/login");
+    EXPECT_EQ(form.status, 200);
+    std::string csrf = InputValue(form.body, "_csrf");
+    EXPECT_EQ(csrf.size(), 64u);
+    return c.PostForm("/login", "_csrf=" + csrf + "&next=%2Fadmin&username=" + user + "&password=" + password);
+  }
+
+  static inline service::SystemClock clock_;
+  static inline std::filesystem::path* dir_ = nullptr;
+  static inline service::Platform* platform_ = nullptr;
+  static inline web::App* app_ = nullptr;
+  static inline web::Router* router_ = nullptr;
+  static inline web::StaticAssets* assets_ = nullptr;
+  static inline web::HttpServer* server_ = nullptr;
+};
+
+TEST_F(WebE2eTest, PortalHomeListsTheAgencyTreeInChinese) {
+  HttpClient c = Client();
+  HttpResult r = c.Get("/");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<html lang=\"zh-CN\">"), std::string::npos);
+  for (const char* name : {"河南省人民政府", "三门峡市人民政府", "三门峡市湖滨区人民政府", "三门峡市湖滨区磁钟乡人民政府",
+                           "磁钟乡磁钟村村民委员会", "三门峡市湖滨区人力资源和社会保障局"}) {
+    EXPECT_NE(r.body.find(name), std::string::npos) << name;
+  }
+  EXPECT_NE(r.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
+  EXPECT_NE(r.body.find("name=\"viewport\""), std::string::npos);
+}
+
+TEST_F(WebE2eTest, AgencyPageShowsOfficeAndLeadingGroup) {
+  HttpClient c = Client();
+  auto agencies = nlohmann::json::parse(c.Get("/api/v1/agencies").body)["agencies"];
+  int64_t cizhong = 0;
+  for (const auto& a : agencies) {
+    if (a["short_name"] == "磁钟乡") cizhong = a["id"];
+  }
+  ASSERT_GT(cizhong, 0);
+  HttpResult r = c.Get("/agencies/" + std::to_string(cizhong));
+  ASSERT_EQ(r.status, 200);
+  for (const char* text : {"党政综合办公室", "组长", "党委书记", "常务副组长", "下级单位", "磁钟村"}) {
+    EXPECT_NE(r.body.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(c.Get("/agencies/99999").status, 404);
+  EXPECT_EQ(c.Get("/agencies/abc").status, 404);
+}
+
+TEST_F(WebE2eTest, JsonApi) {
+  HttpClient c = Client();
+  HttpResult health = c.Get("/api/v1/health");
+  ASSERT_EQ(health.status, 200);
+  auto h = nlohmann::json::parse(health.body);
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["database"], "sqlite");
+  EXPECT_NE(health.Header("content-type").find("application/json"), std::string::npos);
+  auto list = nlohmann::json::parse(c.Get("/api/v1/agencies").body);
+  EXPECT_GE(list["agencies"].size(), 12u);
+  HttpResult missing = c.Get("/api/v1/agencies/424242");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "NotFound");
+  EXPECT_EQ(c.Get("/api/v1/agencies/-1").status, 400);
+}
+
+TEST_F(WebE2eTest, ClerkLogsInAndSeesHerAgencyOnly) {
+  HttpClient c = Client();
+  HttpResult r = LogIn(c, "cizhong.clerk", service::kDemoPassword);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.Header("location"), "/admin");
+  ASSERT_TRUE(c.cookies.count("gk_session"));
+  HttpResult home = c.Get("/admin");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("三门峡市湖滨区磁钟乡人民政府"), std::string::npos);
+  EXPECT_NE(home.body.find("王晓敏（公开专员）"), std::string::npos);
+  EXPECT_NE(home.body.find("磁钟村"), std::string::npos);  // her subtree
+  EXPECT_EQ(home.body.find("交口乡"), std::string::npos);  // a sibling township is out of scope
+  EXPECT_EQ(home.body.find("用户管理"), std::string::npos);
+  EXPECT_EQ(c.Get("/admin/users").status, 403);
+  EXPECT_EQ(c.Get("/admin/audit").status, 403);
+
+  std::string csrf = InputValue(home.body, "_csrf");
+  HttpResult out = c.PostForm("/logout", "_csrf=" + csrf);
+  EXPECT_EQ(out.status, 303);
+  EXPECT_FALSE(c.cookies.count("gk_session"));
+  EXPECT_EQ(c.Get("/admin").status, 303);
+}
+
+TEST_F(WebE2eTest, SupervisorSeesTheDistrictAndTheAuditLog) {
+  HttpClient c = Client();
+  ASSERT_EQ(LogIn(c, "hubin.supervisor", service::kDemoPassword).status, 303);
+  HttpResult home = c.Get("/admin");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("交口乡"), std::string::npos);
+  EXPECT_NE(home.body.find("湖滨区人社局"), std::string::npos);
+  HttpResult audit = c.Get("/admin/audit");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_NE(audit.body.find("agency.create"), std::string::npos);
+}
+
+TEST_F(WebE2eTest, AdminCreatesAUserWithinScope) {
+  HttpClient c = Client();
+  ASSERT_EQ(LogIn(c, "cizhong.admin", service::kDemoPassword).status, 303);
+  HttpResult page = c.Get("/admin/users");
+  ASSERT_EQ(page.status, 200);
+  std::string csrf = InputValue(page.body, "_csrf");
+  auto me = platform_->users().FindByName("cizhong.admin").value();
+  HttpResult r = c.PostForm("/admin/users", "_csrf=" + csrf + "&username=village.clerk&display_name=%E6%9D%8E%E5%9B%9B"
+                                            "&role=clerk&password=village-pass-1&agency_id=" + std::to_string(me.agency_id));
+  EXPECT_EQ(r.status, 303);
+  EXPECT_NE(r.Header("location").find("created=village.clerk"), std::string::npos);
+  HttpResult dup = c.PostForm("/admin/users", "_csrf=" + csrf + "&username=village.clerk&display_name=x"
+                                              "&role=clerk&password=village-pass-1&agency_id=" + std::to_string(me.agency_id));
+  EXPECT_NE(dup.Header("location").find("error="), std::string::npos);
+  EXPECT_TRUE(platform_->users().FindByName("village.clerk").ok());
+}
+
+TEST_F(WebE2eTest, WrongPasswordAndMissingCsrfAreRefused) {
+  HttpClient c = Client();
+  HttpResult wrong = LogIn(c, "cizhong.leader", "not-the-password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("用户名或密码错误"), std::string::npos);
+  EXPECT_FALSE(c.cookies.count("gk_session"));
+
+  HttpClient d = Client();
+  d.Get("/login");
+  HttpResult no_token = d.PostForm("/login", "username=cizhong.leader&password=gongkai-demo");
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_NE(no_token.body.find("页面已过期"), std::string::npos);
+  std::string csrf = d.cookies["gk_csrf"];
+  HttpResult cross = d.PostForm("/login", "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo",
+                                {{"Origin", "https://evil.example"}});
+  EXPECT_EQ(cross.status, 403);
+  HttpResult ok = d.PostForm("/login", "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo&next=%2F%2Fevil.example");
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(ok.Header("location"), "/admin");  // no open redirect
+}
+
+TEST_F(WebE2eTest, MalformedRequestsGetClearErrors) {
+  HttpClient c = Client();
+  EXPECT_EQ(c.Get("/no/such/page").status, 404);
+  EXPECT_EQ(c.Send("DELETE", "/", "", "").status, 405);
+  c.Get("/login");
+  HttpResult bad_form = c.Send("POST", "/login", "a=%ZZ", "application/x-www-form-urlencoded");
+  EXPECT_EQ(bad_form.status, 400);
+  EXPECT_EQ(c.Get("/static/app.css?v=1").Header("cache-control"), "public, max-age=31536000, immutable");
+}
+
+}  // namespace
+}  // namespace gongkai::e2e
