@@ -1,6 +1,7 @@
 # Script mode: writes a C++ source that embeds FILES (relative to BASE) as byte arrays, so the single
 # gongkai binary carries its templates, static files and calendars.
 # Inputs: OUT, BASE, FUNC (function name), FILES (;-separated, relative to BASE).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)

@@ -89,12 +89,19 @@ Result<CalendarYear> ParseCalendarYear(std::string_view text) {
     } else if (key == "holiday") {
       HolidayRange r;
       st = ParseRange(value, &r);
+      if (st.ok() && r.last < r.first) {
+        st = InvalidArgument("holiday " + r.first.ToString() + ".." + r.last.ToString() + " ends before it starts",
+                             "假期" + r.first.ToString() + "至" + r.last.ToString() + "结束早于开始");
+      }
       year.holidays.push_back(std::move(r));
     } else if (key == "workday") {
       HolidayRange r;
       st = ParseRange(value, &r);
       if (st.ok() && r.first != r.last) {
         st = InvalidArgument("a make-up working day is a single date", "调休上班日应为单个日期");
+      } else if (st.ok() && !r.first.IsWeekend()) {
+        st = InvalidArgument("make-up working day " + r.first.ToString() + " is not a Saturday or Sunday",
+                             "调休上班日" + r.first.ToString() + "不是周六或周日");
       }
       year.makeup_days.push_back({r.first, r.name});
     } else {

@@ -145,7 +145,7 @@ TEST(CalendarTest, RejectsBadFilesNamingTheLine) {
   } cases[] = {
       {"source: x\nholiday: 2023-01-01\n", "missing 'year:'"},
       {"year: 2023\nsource: x\nholiday: 2023-02-30\n", "line 3"},
-      {"year: 2023\nsource: x\nworkday: 2023-01-30\n", "not a Saturday or Sunday"},
+      {"year: 2023\nsource: x\nworkday: 2023-01-30\n", "line 3: make-up working day 2023-01-30 is not a Saturday"},
       {"year: 2023\nsource: x\nbogus: 1\n", "unknown key"},
       {"year: 2023\nsource: x\nholiday 2023-01-01\n", "line 3"},
       {"year: 2023\nholiday: 2023-01-02\n", "notice number"},

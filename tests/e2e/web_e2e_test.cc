@@ -145,7 +145,7 @@ TEST_F(WebE2eTest, SupervisorSeesTheDistrictAndTheAuditLog) {
   HttpResult home = c.Get("/admin");
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("交口乡"), std::string::npos);
-  EXPECT_NE(home.body.find("湖滨区人社局"), std::string::npos);
+  EXPECT_NE(home.body.find("三门峡市湖滨区人力资源和社会保障局"), std::string::npos);
   HttpResult audit = c.Get("/admin/audit");
   ASSERT_EQ(audit.status, 200);
   EXPECT_NE(audit.body.find("agency.create"), std::string::npos);

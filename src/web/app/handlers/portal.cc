@@ -8,7 +8,7 @@ Response PortalHome(App& app, Call& call) {
   auto tree = app.platform().agencies().Tree();
   if (!tree.ok()) return ErrorPage(app, call, tree.status());
   nlohmann::json model = {{"agencies", TreeModel(*tree)}, {"count", std::to_string(tree->size())}};
-  return RenderPage(app, call, "home", model, "政务公开工作平台", "portal");
+  return RenderPage(app, call, "home", model, "门户首页", "portal");
 }
 
 Response AgencyPage(App& app, Call& call) {

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The gongkai command as an administrator uses it: every subcommand, bad input with clear errors and
+# the documented exit codes, nothing half-written, and tamper detection in the audit log.
+# Usage: tests/e2e/cli_test.sh PATH/TO/gongkai      Prints "ok N - …" / "not ok N - …" lines.
+set -u
+gk_bin=$(realpath "${1:?usage: cli_test.sh GONGKAI_BINARY}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export GONGKAI_DB="$work/cli.db"
+n=0
+fails=0
+gk() { "$gk_bin" --log-level warn "$@"; }
+
+# check NAME EXPECTED_EXIT PATTERN -- COMMAND...: runs COMMAND, checks exit code and that output matches.
+check() {
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  local out status
+  out=$("$@" 2>&1)
+  status=$?
+  n=$((n + 1))
+  if [[ $status -eq $want ]] && grep -qE -- "$pattern" <<<"$out"; then
+    echo "ok $n - $name"
+  else
+    fails=$((fails + 1))
+    echo "not ok $n - $name (exit $status, wanted $want; output follows)"
+    sed 's/^/    /' <<<"$out" | head -n 15
+  fi
+}
+
+check "init creates the database and loads bundled calendars" 0 "loaded calendar 2026" -- gk init
+check "init twice is harmless" 0 "ready at migration" -- gk init
+check "db status" 0 "backend: sqlite" -- gk db status
+check "--help lists the commands" 0 "audit-log" -- gk --help
+check "agency --help" 0 "add" -- gk agency --help
+check "calendar check a make-up Saturday" 0 "2023-01-28  makeup_workday  working day" -- gk calendar check 2023-01-28
+check "calendar check adds working days (statute example)" 0 "\+20 working days: 2023-02-21" -- gk calendar check 2023-01-19 --add 20
+check "calendar check into an unloaded year is provisional" 0 "provisional" -- gk calendar check 2026-12-20 --add 20
+check "malformed date is refused" 2 "'2023-02-30' is not a date|does not exist" -- gk calendar check 2023-02-30
+check "calendar list shows the check values" 0 "2024  国办发明电〔2023〕7号.* 19 weekdays off" -- gk calendar list
+
+cat > "$work/2027.txt" <<'CAL'
+year: 2027
+source: 测试通知
+holiday: 2027-01-01 元旦
+workday: 2027-01-04
+CAL
+check "a bad calendar file is refused naming file and line" 2 "2027.txt: line 4: make-up working day 2027-01-04 is not a Saturday" -- gk calendar load "$work/2027.txt"
+check "nothing was stored from the bad file" 0 "^2026" -- bash -c "gk() { \"$gk_bin\" --log-level warn \"\$@\"; }; gk calendar list | tail -n 1"
+sed -i 's/2027-01-04/2027-01-09/' "$work/2027.txt"
+check "a good calendar file loads" 0 "loaded calendar 2027" -- gk calendar load "$work/2027.txt"
+
+check "add a root agency" 0 "agency 1 added" -- gk agency add --level district --name 三门峡市湖滨区人民政府 --short-name 湖滨区 --region-code 411202
+check "add a township with a leading group" 0 "agency 2 added" -- gk agency add --level township --parent 1 \
+  --name 三门峡市湖滨区磁钟乡人民政府 --short-name 磁钟乡 --office-name 党政综合办公室 --member head:李卫东:党委书记 --member 常务副组长:张志强:乡长
+check "agency show" 0 "常务副组长  张志强  乡长" -- gk agency show 2
+check "agency list is a tree" 0 "^  2  三门峡市湖滨区磁钟乡人民政府" -- gk agency list
+check "unknown parent agency" 3 "parent agency 99 does not exist" -- gk agency add --level village --parent 99 --name 某村
+check "a village cannot sit under a district" 2 "cannot be placed under" -- gk agency add --level village --parent 1 --name 某村
+check "unknown level" 2 "is not one of province" -- gk agency add --level county --name 某县
+check "bad region code" 2 "region code" -- gk agency add --level township --parent 1 --name 某乡 --region-code 12ab
+check "duplicate region code" 4 "region code" -- gk agency add --level district --name 另一个区 --region-code 411202
+check "unknown agency" 3 "agency 42" -- gk agency show 42
+check "still exactly two agencies" 0 "^  2 " -- gk agency list
+
+check "add a user (password from stdin)" 0 "user 1 added" -- bash -c "echo 'clerk-password-1' | \"$gk_bin\" user add cizhong.clerk --name 王晓敏 --role clerk --agency 2 --password-stdin"
+check "duplicate user name" 4 "already" -- gk user add cizhong.clerk --name 某人 --role leader --agency 2 --password other-password-1
+check "bad user name" 2 "user name" -- gk user add "Bad Name" --name 某人 --role clerk --agency 2 --password other-password-1
+check "weak password" 2 "at least 8" -- gk user add leader --name 某人 --role leader --agency 2 --password short
+check "unknown role" 2 "is not one of clerk" -- gk user add leader --name 某人 --role boss --agency 2 --password other-password-1
+check "user list" 0 "cizhong.clerk  王晓敏  clerk  agency 2" -- gk user list
+check "passwd" 0 "password of cizhong.clerk changed" -- gk user passwd cizhong.clerk --password new-password-2
+check "passwd of an unknown user" 3 "nobody" -- gk user passwd nobody --password new-password-2
+
+check "audit log verifies" 0 "audit log intact: [0-9]+ entries" -- gk audit-log verify
+# Tamper as an attacker with file access would: drop the append-only trigger and edit a row.
+sqlite3 "$GONGKAI_DB" "DROP TRIGGER IF EXISTS audit_log_no_update; UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 3;" 2>"$work/tamper.err"
+check "tampering is detected" 1 "entry 3: hash does not match" -- gk audit-log verify
+check "a database newer than the binary is refused" 5 "upgrade gongkai" -- bash -c "sqlite3 \"$GONGKAI_DB\" \"INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')\" && \"$gk_bin\" db status"
+check "an unusable database path fails clearly" 8 "unable to open database file" -- gk --db /proc/nope/x.db init
+
+echo "$((n - fails)) passed, $fails failed"
+[[ $fails -eq 0 ]]
