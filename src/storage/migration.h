@@ -13,7 +13,8 @@ struct Migration {
   std::string_view sql;   // the whole file; may hold several statements
 };
 
-// Ordered by version. Generated.
+// Ordered by version. Generated, one per backend.
 std::span<const Migration> SqliteMigrations();
+std::span<const Migration> PostgresMigrations();
 
 }  // namespace gongkai::storage

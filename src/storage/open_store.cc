@@ -1,6 +1,7 @@
 // OpenStore: the one place that turns a database URL into an adapter.
 #include <string>
 
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -8,7 +9,7 @@ namespace gongkai::storage {
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return FailedPrecondition("PostgreSQL support is not built yet", "尚未支持 PostgreSQL 数据库");
+    return postgres::PostgresStore::Open(std::string(url));
   }
   std::string_view path = url;
   if (path.starts_with("sqlite:")) path.remove_prefix(std::string_view("sqlite:").size());

@@ -1,10 +1,10 @@
-// Store: the persistence boundary, in core's terms. One implementation per database (sqlite/, and
-// postgres/ next); the same contract suite (store_contract_test.cc) runs against each.
+// Store: the persistence boundary, in core's terms. One implementation per database (sqlite/ and
+// postgres/); the same contract suite (store_contract_test.cc) runs against each.
 //
 // Every operation happens inside a Transaction. Callers may rely on:
 //  - nothing is visible to others until Commit(); destroying an uncommitted Transaction rolls back;
-//  - Update* are guarded by the record's version: a stale version returns Aborted and changes nothing,
-//    and on success the stored version is the given one + 1;
+//  - Update* are guarded by the record's version: a stale version returns Aborted and changes
+//    nothing, and on success the stored version is the given one + 1;
 //  - unique keys (agency region code when non-empty, user name) return AlreadyExists;
 //  - a database that cannot be reached returns Unavailable; library exceptions never escape.
 #pragma once
@@ -96,7 +96,8 @@ class Store {
 };
 
 // Opens a store and applies pending migrations. `url` is a file path or "sqlite:PATH" (":memory:"
-// allowed) for SQLite. A database newer than the binary is refused with FailedPrecondition.
+// allowed) for SQLite, or "postgresql://user:password@host:port/dbname" ("postgres://" too) for
+// PostgreSQL. A database newer than the binary is refused with FailedPrecondition.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 
 }  // namespace gongkai::storage

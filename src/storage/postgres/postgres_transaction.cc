@@ -1,0 +1,62 @@
+#include "storage/postgres/postgres_transaction.h"
+
+namespace gongkai::storage::postgres {
+
+Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(ConnectionPool& pool, TxMode mode) {
+  const std::string begin =
+      mode == TxMode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  // An idle pooled connection may have died (server restart, terminated backend) without libpq
+  // noticing yet. BEGIN finds out; the pool then drops it with its idle siblings, and the second
+  // attempt gets a fresh connection. Nothing has happened yet, so retrying is safe.
+  for (int attempt = 0;; ++attempt) {
+    GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool.Acquire());
+    Status status = Guard("begin transaction", *lease, [&] {
+      ExecScript(*lease, begin);
+      return OkStatus();
+    });
+    if (status.ok()) {
+      return std::unique_ptr<Transaction>(new PostgresTransaction(std::move(lease), mode));
+    }
+    if (attempt > 0 || !ConnectionLost(*lease)) return status;
+  }
+}
+
+PostgresTransaction::~PostgresTransaction() {
+  if (!lease_) return;
+  // Nothing can be reported from a destructor; a connection whose ROLLBACK failed is in an unknown
+  // state, so it is closed rather than reused (closing rolls back on the server).
+  Status status = Guard("rollback", sql(), [&] {
+    ExecScript(sql(), "ROLLBACK");
+    return OkStatus();
+  });
+  if (!status.ok()) lease_->Discard();
+}
+
+Status PostgresTransaction::CheckUsable(std::string_view operation, bool writes) const {
+  if (!lease_) {
+    return FailedPrecondition(std::string(operation) + ": the transaction is already committed",
+                              "事务已提交，不能继续操作");
+  }
+  if (writes && mode_ == TxMode::kRead) {
+    return FailedPrecondition(std::string(operation) + " needs a write transaction",
+                              "只读事务中不能修改数据");
+  }
+  return OkStatus();
+}
+
+Status PostgresTransaction::Commit() {
+  GK_RETURN_IF_ERROR(CheckUsable("commit", false));
+  Status status = Guard("commit", sql(), [&]() -> Status {
+    // PostgreSQL answers COMMIT of a transaction that had a failed statement with ROLLBACK, not an
+    // error; reads run without savepoints, so this can happen.
+    if (ExecScript(sql(), "COMMIT") != "COMMIT") {
+      return Aborted("commit: an earlier statement failed, so PostgreSQL rolled back instead",
+                     "事务中有操作失败，已全部撤销，请重试");
+    }
+    return OkStatus();
+  });
+  lease_.reset();
+  return status;
+}
+
+}  // namespace gongkai::storage::postgres
