@@ -168,6 +168,42 @@ TEST_F(WebE2eTest, AdminCreatesAUserWithinScope) {
   EXPECT_TRUE(platform_->users().FindByName("village.clerk").ok());
 }
 
+TEST_F(WebE2eTest, TwoAdminsEditTheSameAgencyTheSecondIsToldToReload) {
+  auto admin = platform_->users().FindByName("cizhong.admin").value();
+  std::string edit = "/admin/agencies/" + std::to_string(admin.agency_id);
+  HttpClient a = Client(), b = Client();
+  ASSERT_EQ(LogIn(a, "cizhong.admin", service::kDemoPassword).status, 303);
+  ASSERT_EQ(LogIn(b, "cizhong.admin", service::kDemoPassword).status, 303);
+  HttpResult form_a = a.Get(edit + "/edit"), form_b = b.Get(edit + "/edit");
+  ASSERT_EQ(form_a.status, 200);
+  std::string version = InputValue(form_a.body, "version");
+  ASSERT_FALSE(version.empty());
+  auto post = [&](HttpClient& c, const HttpResult& form, const std::string& phone) {
+    return c.PostForm(edit, "_csrf=" + InputValue(form.body, "_csrf") + "&version=" + version +
+                                "&name=%E4%B8%89%E9%97%A8%E5%B3%A1%E5%B8%82%E6%B9%96%E6%BB%A8%E5%8C%BA%E7%A3%81%E9%92%9F%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"
+                                "&office_name=%E5%85%9A%E6%94%BF%E7%BB%BC%E5%90%88%E5%8A%9E%E5%85%AC%E5%AE%A4&office_phone=" + phone +
+                                "&member_name_0=%E6%9D%8E%E5%8D%AB%E4%B8%9C&member_post_0=x&member_role_0=head"
+                                "&member_name_1=&member_post_1=&member_role_1=member");
+  };
+  HttpResult first = post(a, form_a, "0398-1111111");
+  EXPECT_EQ(first.status, 303);
+  HttpResult second = post(b, form_b, "0398-2222222");
+  EXPECT_EQ(second.status, 409);
+  EXPECT_NE(second.body.find("已被他人修改"), std::string::npos);
+  EXPECT_NE(second.body.find("0398-2222222"), std::string::npos);  // the second user's input is kept
+  auto stored = platform_->agencies().Get(admin.agency_id).value();
+  EXPECT_EQ(stored.office.phone, "0398-1111111");
+  EXPECT_EQ(stored.leading_group.size(), 1u);
+  HttpResult bad = a.PostForm(edit, "_csrf=" + InputValue(form_a.body, "_csrf") + "&version=" +
+                                        std::to_string(stored.version) + "&name=&region_code=12x");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(platform_->agencies().Get(admin.agency_id)->version, stored.version);  // nothing half-saved
+
+  HttpClient clerk = Client();
+  ASSERT_EQ(LogIn(clerk, "cizhong.clerk", service::kDemoPassword).status, 303);
+  EXPECT_EQ(clerk.Get(edit + "/edit").status, 403);
+}
+
 TEST_F(WebE2eTest, WrongPasswordAndMissingCsrfAreRefused) {
   HttpClient c = Client();
   HttpResult wrong = LogIn(c, "cizhong.leader", "not-the-password");

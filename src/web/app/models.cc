@@ -4,8 +4,19 @@
 
 namespace gongkai::web {
 
+namespace {
+// Mustache treats "" as true in sections; optional fields become null so {{#field}} hides them.
+void NullIfEmpty(nlohmann::json& j, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    if (j.contains(k) && j[k].is_string() && j[k].get<std::string>().empty()) j[k] = nullptr;
+  }
+}
+}  // namespace
+
 nlohmann::json AgencyModel(const Agency& a) {
   nlohmann::json j = service::ToJson(a);
+  NullIfEmpty(j, {"region_code", "short_name"});
+  NullIfEmpty(j["office"], {"address", "phone", "hours", "email"});
   j["level_label"] = std::string(Label(a.level));
   j["url"] = "/agencies/" + std::to_string(a.id);
   j["display_name"] = a.short_name.empty() ? a.name : a.short_name;

@@ -20,6 +20,8 @@ Router BuildRouter(App& app) {
   r.Get("/admin/users", Wrap(app, Access::kStaff, UsersPage));
   r.Post("/admin/users", Wrap(app, Access::kStaff, CreateUser));
   r.Get("/admin/audit", Wrap(app, Access::kStaff, AuditPage));
+  r.Get("/admin/agencies/{id}/edit", Wrap(app, Access::kStaff, AgencyEditForm));
+  r.Post("/admin/agencies/{id}", Wrap(app, Access::kStaff, SaveAgency));
   // JSON API.
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));

@@ -45,13 +45,16 @@ Response AdminHome(App& app, Call& call) {
     j["depth"] = std::to_string(std::min((*tree)[i].depth, 6));
     subunits.push_back(j);
   }
+  nlohmann::json agency_model = AgencyModel(tree->front().agency);
+  agency_model["can_edit_agency"] = RoleAllows(me.role, Permission::kEditAgency);
   nlohmann::json model = {
-      {"agency", AgencyModel(tree->front().agency)},
+      {"agency", agency_model},
       {"path", nlohmann::json::array()},
       {"subunits", subunits},
       {"has_subunits", !subunits.empty()},
       {"subunit_count", std::to_string(subunits.size())},
       {"can_manage_users", RoleAllows(me.role, Permission::kManageUsers)},
+      {"can_edit_agency", RoleAllows(me.role, Permission::kEditAgency)},
       {"can_view_audit", RoleAllows(me.role, Permission::kViewAuditLog)},
       {"is_supervisor", RoleAllows(me.role, Permission::kSuperviseSubtree)},
   };

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/text.h"
 #include "web/app/app.h"
 
 namespace gongkai::web::handlers {
@@ -24,6 +25,8 @@ Response ChangePassword(App& app, Call& call);
 Response UsersPage(App& app, Call& call);
 Response CreateUser(App& app, Call& call);
 Response AuditPage(App& app, Call& call);
+Response AgencyEditForm(App& app, Call& call);
+Response SaveAgency(App& app, Call& call);
 
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);

@@ -26,6 +26,7 @@ Response AgencyPage(App& app, Call& call) {
   }
   nlohmann::json crumbs = nlohmann::json::array();
   for (const auto& a : *path) crumbs.push_back(AgencyModel(a));
+  crumbs.back()["is_last"] = true;
   const Agency& agency = path->back();
   nlohmann::json model = {{"agency", AgencyModel(agency)},
                           {"breadcrumbs", crumbs},
