@@ -2,6 +2,7 @@
 // data, and a plain HTTP client acting as a browser would.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,9 @@ class WebE2eTest : public ::testing::Test {
     std::filesystem::create_directories(*dir_);
     service::PlatformOptions options;
     options.hasher = service::HasherOptions::FastForTests();
-    auto p = service::OpenPlatform((*dir_ / "e2e.db").string(), clock_, options);
+    // GONGKAI_E2E_DB runs the same suite on another (empty) database, e.g. PostgreSQL in CI.
+    const char* url = std::getenv("GONGKAI_E2E_DB");
+    auto p = service::OpenPlatform(url && *url ? std::string(url) : (*dir_ / "e2e.db").string(), clock_, options);
     ASSERT_TRUE(p.ok()) << p.status().ToString();
     platform_ = std::move(p).value().release();
     ASSERT_TRUE(service::SeedDemo(*platform_, {}).ok());
@@ -106,7 +109,8 @@ TEST_F(WebE2eTest, JsonApi) {
   ASSERT_EQ(health.status, 200);
   auto h = nlohmann::json::parse(health.body);
   EXPECT_EQ(h["status"], "ok");
-  EXPECT_EQ(h["database"], "sqlite");
+  const char* url = std::getenv("GONGKAI_E2E_DB");
+  EXPECT_EQ(h["database"], url && std::string(url).starts_with("postgres") ? "postgresql" : "sqlite");
   EXPECT_NE(health.Header("content-type").find("application/json"), std::string::npos);
   auto list = nlohmann::json::parse(c.Get("/api/v1/agencies").body);
   EXPECT_GE(list["agencies"].size(), 12u);

@@ -1,4 +1,6 @@
 // JSON API under /api/v1: health and agencies (public, read-only).
+#include <spdlog/spdlog.h>
+
 #include "service/json_views.h"
 #include "web/app/handlers/handlers.h"
 
@@ -18,8 +20,12 @@ bool ParseId(std::string_view text, int64_t* id) {
 Response ApiHealth(App& app, Call&) {
   auto m = app.platform().store().Migrations();
   if (!m.ok()) {
-    return Response::Json(nlohmann::json({{"status", "unavailable"}, {"database", m.status().message()}}).dump(),
-                          503);
+    // Details (hosts, errors) go to the log, not to the public.
+    spdlog::error("health check: {}", m.status().ToString());
+    Response r = Response::Json(
+        nlohmann::json({{"status", "unavailable"}, {"database", app.platform().store().backend()}}).dump(), 503);
+    r.SetHeader("Retry-After", "5");
+    return r;
   }
   nlohmann::json body = {{"status", "ok"},
                          {"database", app.platform().store().backend()},
