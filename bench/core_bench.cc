@@ -1,0 +1,209 @@
+// Microbenchmarks of the working-day calendar (core/calendar.h) and Date::Parse, each beside a baseline
+// anchor in the same binary so results can be read as ratios (machines are shared and noisy).
+//
+//   BM_AddWorkingDays/N      WorkingCalendar::AddWorkingDays(day0, N) with the 2023-2026 notices loaded,
+//                            day0 cycling through every date of 2023-01-01..2026-12-31.
+//   BM_WeekdayCount/N        anchor: the same walk counting Monday-Friday only, weekday from day arithmetic.
+//   BM_Classify              WorkingCalendar::Classify over every date of 2023-2026.
+//   BM_WeekendCheck          anchor: weekday-from-day-number over the same dates.
+//   BM_DateParse             Date::Parse of "YYYY-MM-DD" strings (validating).
+//   BM_ParseDigits           anchor: the digits of the same strings read by fixed position, no validation.
+//   BM_ParseCalendarYear     ParseCalendarYear on the four notices (setup cost, no anchor).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/date.h"
+
+namespace gongkai {
+namespace {
+
+constexpr int kFirstYear = 2023;
+constexpr int kLastYear = 2026;
+
+std::string SourceDir() {
+  if (const char* env = std::getenv("GONGKAI_SOURCE_DIR"); env && *env) return env;
+  return GONGKAI_DEFAULT_SOURCE_DIR;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "core_bench: cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::vector<std::string>& CalendarTexts() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> t;
+    for (int y = kFirstYear; y <= kLastYear; ++y) {
+      t.push_back(ReadFile(SourceDir() + "/data/calendar/" + std::to_string(y) + ".txt"));
+    }
+    return t;
+  }();
+  return texts;
+}
+
+const WorkingCalendar& Calendar() {
+  static const WorkingCalendar cal = [] {
+    WorkingCalendar c;
+    for (const std::string& text : CalendarTexts()) {
+      Result<CalendarYear> year = ParseCalendarYear(text);
+      if (!year.ok()) {
+        std::fprintf(stderr, "core_bench: %s\n", year.status().ToString().c_str());
+        std::exit(2);
+      }
+      Status st = c.AddYear(*year);
+      if (!st.ok()) {
+        std::fprintf(stderr, "core_bench: %s\n", st.ToString().c_str());
+        std::exit(2);
+      }
+    }
+    return c;
+  }();
+  return cal;
+}
+
+// Every date of 2023-01-01..2026-12-31.
+const std::vector<Date>& Dates() {
+  static const std::vector<Date> dates = [] {
+    std::vector<Date> d;
+    Date first = Date::FromYmd(kFirstYear, 1, 1).value();
+    Date last = Date::FromYmd(kLastYear, 12, 31).value();
+    for (Date x = first; x <= last; x = x.AddDays(1)) d.push_back(x);
+    return d;
+  }();
+  return dates;
+}
+
+const std::vector<std::string>& DateStrings() {
+  static const std::vector<std::string> s = [] {
+    std::vector<std::string> v;
+    for (Date d : Dates()) v.push_back(d.ToString());
+    return v;
+  }();
+  return s;
+}
+
+// Monday = 0 ... Sunday = 6; 1970-01-01 was a Thursday.
+inline int WeekdayIndex(int32_t days) { return static_cast<int>(((days % 7) + 10) % 7); }
+
+void BM_AddWorkingDays(benchmark::State& state) {
+  const WorkingCalendar& cal = Calendar();
+  const std::vector<Date>& dates = Dates();
+  const int n = static_cast<int>(state.range(0));
+  size_t i = 0;
+  for (auto _ : state) {
+    WorkingDayResult r = cal.AddWorkingDays(dates[i], n);
+    benchmark::DoNotOptimize(r);
+    if (++i == dates.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_AddWorkingDays)->Arg(20)->Arg(40);
+
+void BM_WeekdayCount(benchmark::State& state) {
+  const std::vector<Date>& dates = Dates();
+  const int n = static_cast<int>(state.range(0));
+  size_t i = 0;
+  for (auto _ : state) {
+    int32_t d = dates[i].days_since_epoch();
+    for (int counted = 0; counted < n;) {
+      ++d;
+      if (WeekdayIndex(d) < 5) ++counted;
+    }
+    benchmark::DoNotOptimize(d);
+    if (++i == dates.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_WeekdayCount)->Arg(20)->Arg(40);
+
+void BM_Classify(benchmark::State& state) {
+  const WorkingCalendar& cal = Calendar();
+  const std::vector<Date>& dates = Dates();
+  size_t i = 0;
+  for (auto _ : state) {
+    DayInfo info = cal.Classify(dates[i]);
+    benchmark::DoNotOptimize(info);
+    if (++i == dates.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Classify);
+
+void BM_WeekendCheck(benchmark::State& state) {
+  const std::vector<Date>& dates = Dates();
+  size_t i = 0;
+  for (auto _ : state) {
+    bool weekend = WeekdayIndex(dates[i].days_since_epoch()) >= 5;
+    benchmark::DoNotOptimize(weekend);
+    if (++i == dates.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_WeekendCheck);
+
+void BM_DateParse(benchmark::State& state) {
+  const std::vector<std::string>& strings = DateStrings();
+  size_t i = 0;
+  for (auto _ : state) {
+    Result<Date> d = Date::Parse(strings[i]);
+    benchmark::DoNotOptimize(d);
+    if (++i == strings.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DateParse);
+
+void BM_ParseDigits(benchmark::State& state) {
+  const std::vector<std::string>& strings = DateStrings();
+  size_t i = 0;
+  for (auto _ : state) {
+    const char* p = strings[i].data();
+    auto digit = [p](int k) { return p[k] - '0'; };
+    int y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    int m = digit(5) * 10 + digit(6);
+    int d = digit(8) * 10 + digit(9);
+    benchmark::DoNotOptimize(y);
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(d);
+    if (++i == strings.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseDigits);
+
+void BM_ParseCalendarYear(benchmark::State& state) {
+  const std::vector<std::string>& texts = CalendarTexts();
+  size_t i = 0;
+  for (auto _ : state) {
+    Result<CalendarYear> y = ParseCalendarYear(texts[i]);
+    benchmark::DoNotOptimize(y);
+    if (++i == texts.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseCalendarYear);
+
+}  // namespace
+}  // namespace gongkai
+
+int main(int argc, char** argv) {
+  benchmark::AddCustomContext("gongkai_build_type", GONGKAI_BUILD_TYPE);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
