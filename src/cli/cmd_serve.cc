@@ -38,6 +38,7 @@ struct ServeArgs {
   web::ServerOptions server;
   bool secure_cookies = false;
   bool demo = false;
+  std::string trusted_proxy;
 };
 
 }  // namespace
@@ -51,6 +52,8 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   serve->add_option("--workers", args.server.worker_threads, "Threads for handlers that use the database")
       ->check(CLI::Range(1, 256));
   serve->add_flag("--secure-cookies", args.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
+  serve->add_option("--trusted-proxy", args.trusted_proxy,
+                    "Address of the reverse proxy whose X-Real-IP header names the client (e.g. 127.0.0.1)");
   serve->add_flag("--demo", args.demo, "Load the demo data first if the database is empty");
   serve->add_flag("!--no-access-log", args.server.access_log, "Do not log every request");
   serve->callback([exit_code] {
@@ -72,7 +75,7 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
       seeded = r.ok();
       if (!r.ok() && r.status().code() != StatusCode::kFailedPrecondition) return void(*exit_code = Fail(r.status()));
     }
-    web::App web_app(*p, {.secure_cookies = args.secure_cookies});
+    web::App web_app(*p, {.secure_cookies = args.secure_cookies, .trusted_proxy = args.trusted_proxy});
     web::Router router = web::BuildRouter(web_app);
     web::StaticAssets static_assets = BuildStaticAssets();
     web::HttpServer server(args.server, router, &static_assets);

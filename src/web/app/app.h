@@ -15,6 +15,9 @@ namespace gongkai::web {
 
 struct AppOptions {
   bool secure_cookies = false;  // set when served over HTTPS (behind nginx with TLS)
+  // Requests from this address (the reverse proxy) carry the client's address in X-Real-IP; login
+  // throttling and the audit log then see the real client. Empty: trust no proxy.
+  std::string trusted_proxy;
 };
 
 class App {

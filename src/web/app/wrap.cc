@@ -91,6 +91,10 @@ Response JsonError(const Status& status) {
 
 Handler Wrap(App& app, Access access, PageHandler handler) {
   return [&app, access, handler = std::move(handler)](Request& req) -> Response {
+    if (!app.options().trusted_proxy.empty() && req.remote_ip == app.options().trusted_proxy) {
+      std::string_view real = req.Header("x-real-ip");
+      if (!real.empty() && real.size() <= 45) req.remote_ip = std::string(real);
+    }
     Call call{req, std::nullopt, "", service::Actor::Public(req.remote_ip), {}, {}};
     std::string token = req.Cookie(kSessionCookie);
     if (!token.empty()) {
