@@ -22,7 +22,11 @@ mstch::data ToData(const nlohmann::json& j) {
       for (const auto& v : j) d.push_back(ToData(v));
       return d;
     }
-    case nlohmann::json::value_t::string: return mstch::data(j.get<std::string>());
+    case nlohmann::json::value_t::string: {
+      // Mustache treats "" as true in {{#x}} sections; false renders as "" and hides the section.
+      const auto& str = j.get_ref<const std::string&>();
+      return str.empty() ? mstch::data(false) : mstch::data(str);
+    }
     case nlohmann::json::value_t::boolean: return mstch::data(j.get<bool>());
     case nlohmann::json::value_t::null: return mstch::data(false);
     default: return mstch::data(j.dump());

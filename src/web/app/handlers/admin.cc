@@ -59,6 +59,7 @@ Response AdminHome(App& app, Call& call) {
       {"is_supervisor", RoleAllows(me.role, Permission::kSuperviseSubtree)},
   };
   for (const auto& a : *path) model["path"].push_back(AgencyModel(a));
+  model["path"].back()["is_last"] = true;
 
   auto cal = app.platform().calendar().Current();
   if (cal.ok()) {
