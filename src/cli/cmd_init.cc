@@ -1,4 +1,4 @@
-// init, demo, db status.
+// init, demo (and, via cmd_db.cc, the db maintenance commands).
 #include <iostream>
 
 #include "cli/common.h"
@@ -52,19 +52,7 @@ void AddInitCommands(CLI::App& app, int* exit_code) {
     PrintAccounts(*seeded);
   });
 
-  auto* db = app.add_subcommand("db", "Database maintenance");
-  db->require_subcommand(1);
-  auto* status = db->add_subcommand("status", "Show the database's and the binary's migration versions");
-  status->callback([exit_code] {
-    Status st;
-    auto p = OpenOrReport(&st);
-    if (!p) return void(*exit_code = ExitCodeFor(st.code()));
-    auto m = p->store().Migrations();
-    if (!m.ok()) return void(*exit_code = Fail(m.status()));
-    std::cout << "backend: " << p->store().backend() << "\ndatabase: " << DatabaseUrl()
-              << "\nmigration: " << m->database_version << " (this gongkai knows up to " << m->binary_version
-              << ")\n";
-  });
+  AddDbCommands(app, exit_code);
 }
 
 }  // namespace gongkai::cli

@@ -31,7 +31,8 @@ int Fail(const Status& status);
 Status LoadBundledCalendars(service::Platform& platform, bool quiet);
 
 // Registration of each command group (cmd_*.cc). Each sets its own callback that stores an exit code.
-void AddInitCommands(CLI::App& app, int* exit_code);     // init, demo, db status
+void AddInitCommands(CLI::App& app, int* exit_code);     // init, demo, and AddDbCommands
+void AddDbCommands(CLI::App& app, int* exit_code);       // db status|migrate|copy
 void AddServeCommand(CLI::App& app, int* exit_code);     // serve
 void AddAgencyCommands(CLI::App& app, int* exit_code);   // agency add|list|show
 void AddUserCommands(CLI::App& app, int* exit_code);     // user add|list|passwd

@@ -7,7 +7,7 @@
 
 namespace gongkai::storage {
 
-Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
+Result<std::unique_ptr<Store>> OpenStoreUnmigrated(std::string_view url) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     return postgres::PostgresStore::Open(std::string(url));
   }
@@ -18,6 +18,12 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
                            "数据库地址“" + std::string(url) + "”未指定文件");
   }
   return sqlite::SqliteStore::Open(std::string(path));
+}
+
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
+  GK_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStoreUnmigrated(url));
+  GK_RETURN_IF_ERROR(store->Migrate().status());
+  return store;
 }
 
 }  // namespace gongkai::storage

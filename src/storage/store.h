@@ -43,6 +43,22 @@ struct MigrationStatus {
   int binary_version = 0;    // highest migration this binary knows
 };
 
+// One migration step, as reported by Store::Migrate.
+struct AppliedMigration {
+  int version = 0;
+  std::string name;  // e.g. "foundation"
+};
+
+// Everything a database holds except login sessions (short-lived, tied to one deployment), in
+// typed rows with their ids: what `gongkai db copy` moves between stores.
+struct DataSnapshot {
+  std::vector<Agency> agencies;              // ordered by id, with leading groups
+  std::vector<User> users;                   // ordered by id
+  std::vector<CalendarYear> calendar_years;  // ordered by year
+  std::vector<AuditEntry> audit;             // ordered by seq
+  AuditHead audit_head;
+};
+
 enum class TxMode { kRead, kWrite };
 
 class Transaction {
@@ -84,6 +100,14 @@ class Transaction {
   virtual Result<std::vector<AuditEntry>> RecentAudit(const std::vector<std::string>& entities,
                                                       int limit) = 0;
 
+  // Bulk copy. ExportAll reads every row of the snapshot tables. ImportAll (write transaction)
+  // inserts the given rows keeping their ids; a key already present fails (AlreadyExists) rather
+  // than overwriting. Agencies may come in any order (parents are linked after all are inserted);
+  // audit entries must continue the current head, which then moves to the last of them.
+  // Afterwards new ids continue above the highest imported one.
+  virtual Result<DataSnapshot> ExportAll() = 0;
+  virtual Status ImportAll(const DataSnapshot& rows) = 0;
+
   virtual Status Commit() = 0;
 };
 
@@ -93,7 +117,15 @@ class Store {
   virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
   virtual Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
   virtual Result<MigrationStatus> Migrations() = 0;
+  // Applies the pending migrations, each in its own transaction; returns those this call applied
+  // (empty when up to date; another process may have applied some meanwhile). A database newer than
+  // the binary is refused with FailedPrecondition.
+  virtual Result<std::vector<AppliedMigration>> Migrate() = 0;
 };
+
+// Opens a store without touching its schema: for `db status` and `db migrate`, which report before
+// (or instead of) migrating. Only Migrations() and Migrate() are meaningful until it is migrated.
+Result<std::unique_ptr<Store>> OpenStoreUnmigrated(std::string_view url);
 
 // Opens a store and applies pending migrations. `url` is a file path or "sqlite:PATH" (":memory:"
 // allowed) for SQLite, or "postgresql://user:password@host:port/dbname" ("postgres://" too) for

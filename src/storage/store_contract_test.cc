@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "storage/store.h"
 #include "storage/testing/pg_raw.h"
@@ -562,6 +563,156 @@ TEST_P(StoreContractTest, AuditLogIsAppendOnlyInTheDatabase) {
   ASSERT_OK_AND_ASSIGN(std::vector<AuditEntry> log, read->ListAudit(0, 10));
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].actor, "user:7 zhangsan");
+}
+
+// --- Migrations and bulk copy ---------------------------------------------------------------
+
+TEST_P(StoreContractTest, MigrateReportsWhatItApplies) {
+  // The fixture's store is migrated already: nothing left to apply.
+  ASSERT_OK_AND_ASSIGN(std::vector<AppliedMigration> again, store_->Migrate());
+  EXPECT_TRUE(again.empty());
+
+  std::string url = GetParam().fresh_url();
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> fresh, OpenStoreUnmigrated(url));
+    ASSERT_OK_AND_ASSIGN(MigrationStatus before, fresh->Migrations());
+    EXPECT_EQ(before.database_version, 0);
+    ASSERT_OK_AND_ASSIGN(std::vector<AppliedMigration> applied, fresh->Migrate());
+    ASSERT_EQ(static_cast<int>(applied.size()), before.binary_version);
+    EXPECT_EQ(applied[0].version, 1);
+    EXPECT_EQ(applied[0].name, "foundation");
+    ASSERT_OK_AND_ASSIGN(MigrationStatus after, fresh->Migrations());
+    EXPECT_EQ(after.database_version, after.binary_version);
+  }
+  if (GetParam().drop) GetParam().drop(url);
+}
+
+// A bit of everything, including an agency whose parent has a higher id (it was moved later).
+DataSnapshot FillForExport(Store& store) {
+  DataSnapshot want;
+  auto begun = store.Begin(TxMode::kWrite);
+  EXPECT_TRUE(begun.ok()) << begun.status().ToString();
+  auto& tx = *begun;
+  Agency district = MakeAgency("三门峡市湖滨区人民政府", "411202", std::nullopt);
+  Agency township = MakeAgency("磁钟乡人民政府", "411202200", std::nullopt, AgencyLevel::kTownship);
+  township.short_name = "磁钟乡";
+  township.office = {"党政综合办公室", "湖滨区磁钟乡政府院内", "0398-2860000", "工作日", "a@b.cn"};
+  township.leading_group = {{"王五", "党委书记", GroupRole::kHead},
+                            {"赵六", "乡长", GroupRole::kExecutiveDeputy}};
+  township.id = tx->InsertAgency(township).value();
+  district.id = tx->InsertAgency(district).value();
+  township.parent_id = district.id;
+  township.version = 1;
+  EXPECT_TRUE(tx->UpdateAgency(township).ok());
+  township.version = 2;
+  district.version = 1;
+  want.agencies = {township, district};
+
+  User clerk = MakeUser("cizhong.clerk", township.id);
+  clerk.active = false;
+  clerk.failed_logins = 3;
+  clerk.locked_until = 1764316800;
+  clerk.id = tx->InsertUser(clerk).value();
+  clerk.version = 1;
+  want.users = {clerk};
+
+  CalendarYear year = LoadCalendar(2024);
+  EXPECT_TRUE(tx->PutCalendarYear(year).ok());
+  want.calendar_years = {year};
+
+  std::string prev(kGenesisHash);
+  for (int64_t seq = 1; seq <= 3; ++seq) {
+    AuditEntry e = MakeEntry(seq, "agency:" + std::to_string(township.id), prev);
+    EXPECT_TRUE(tx->AppendAudit(e).ok());
+    prev = e.hash;
+    want.audit.push_back(e);
+  }
+  want.audit_head = {3, prev};
+  EXPECT_TRUE(tx->Commit().ok());
+  return want;
+}
+
+void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
+  ASSERT_EQ(want.agencies.size(), got.agencies.size());
+  for (size_t i = 0; i < want.agencies.size(); ++i) {
+    ExpectSameAgency(want.agencies[i], got.agencies[i]);
+  }
+  ASSERT_EQ(want.users.size(), got.users.size());
+  for (size_t i = 0; i < want.users.size(); ++i) {
+    const User& w = want.users[i];
+    const User& g = got.users[i];
+    EXPECT_EQ(std::tie(w.id, w.username, w.display_name, w.role, w.agency_id, w.password_hash,
+                       w.active, w.failed_logins, w.locked_until, w.version),
+              std::tie(g.id, g.username, g.display_name, g.role, g.agency_id, g.password_hash,
+                       g.active, g.failed_logins, g.locked_until, g.version));
+  }
+  ASSERT_EQ(want.calendar_years.size(), got.calendar_years.size());
+  for (size_t i = 0; i < want.calendar_years.size(); ++i) {
+    EXPECT_EQ(FormatCalendarYear(want.calendar_years[i]),
+              FormatCalendarYear(got.calendar_years[i]));
+  }
+  ASSERT_EQ(want.audit.size(), got.audit.size());
+  for (size_t i = 0; i < want.audit.size(); ++i) {
+    EXPECT_EQ(AuditCanonical(want.audit[i]) + want.audit[i].hash,
+              AuditCanonical(got.audit[i]) + got.audit[i].hash);
+  }
+  EXPECT_EQ(want.audit_head.seq, got.audit_head.seq);
+  EXPECT_EQ(want.audit_head.hash, got.audit_head.hash);
+}
+
+TEST_P(StoreContractTest, ExportImportRoundTripKeepsIdsAndContinuesAbove) {
+  DataSnapshot want = FillForExport(*store_);
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(DataSnapshot exported, read->ExportAll());
+  read.reset();
+  ExpectSameSnapshot(want, exported);
+
+  std::string url = GetParam().fresh_url();
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> target, OpenStore(url));
+    {
+      ASSERT_OK_AND_ASSIGN(std::unique_ptr<Transaction> tx, target->Begin(TxMode::kWrite));
+      ASSERT_OK(tx->ImportAll(exported));
+      ASSERT_OK(tx->Commit());
+    }
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Transaction> tx, target->Begin(TxMode::kWrite));
+    ASSERT_OK_AND_ASSIGN(DataSnapshot imported, tx->ExportAll());
+    ExpectSameSnapshot(want, imported);
+    // New rows get ids above the imported ones, and the chain continues from the imported head.
+    ASSERT_OK_AND_ASSIGN(int64_t next_agency, tx->InsertAgency(MakeAgency("新单位", "", 1)));
+    EXPECT_EQ(next_agency, 3);
+    ASSERT_OK_AND_ASSIGN(int64_t next_user, tx->InsertUser(MakeUser("new.user", 1)));
+    EXPECT_EQ(next_user, 2);
+    ASSERT_OK(tx->AppendAudit(MakeEntry(4, "agency:3", want.audit_head.hash)));
+    ASSERT_OK(tx->Commit());
+  }
+  if (GetParam().drop) GetParam().drop(url);
+}
+
+TEST_P(StoreContractTest, ImportIsAllOrNothing) {
+  DataSnapshot rows = FillForExport(*store_);
+  auto tx = Tx(TxMode::kWrite);
+  // Every key exists already: the first agency clashes, and nothing of the import stays.
+  Status again = tx->ImportAll(rows);
+  EXPECT_EQ(again.code(), StatusCode::kAlreadyExists) << again.ToString();
+  EXPECT_NE(again.message().find("agencies id"), std::string::npos) << again.message();
+
+  // New agency and user, but an audit entry that does not continue the chain.
+  DataSnapshot broken;
+  broken.agencies = {MakeAgency("另一个单位", "", std::nullopt)};
+  broken.agencies[0].id = 10;
+  broken.agencies[0].version = 1;
+  broken.audit = {MakeEntry(5, "agency:10", rows.audit_head.hash)};
+  Status gap = tx->ImportAll(broken);
+  EXPECT_EQ(gap.code(), StatusCode::kAborted) << gap.ToString();
+  EXPECT_NE(gap.message().find("audit_log seq 5"), std::string::npos) << gap.message();
+  // The transaction is still usable and holds none of the refused rows.
+  EXPECT_EQ(tx->GetAgency(10).status().code(), StatusCode::kNotFound);
+  ASSERT_OK(tx->Commit());
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(DataSnapshot after, read->ExportAll());
+  EXPECT_EQ(after.agencies.size(), 2u);
+  EXPECT_EQ(after.audit_head.seq, 3);
 }
 
 // --- Backends

@@ -73,6 +73,16 @@ check "passwd" 0 "password of cizhong.clerk changed" -- gk user passwd cizhong.c
 check "passwd of an unknown user" 3 "nobody" -- gk user passwd nobody --password new-password-2
 
 check "audit log verifies" 0 "audit log intact: [0-9]+ entries" -- gk audit-log verify
+check "db migrate on a current database" 0 "database is up to date at migration 1" -- gk db migrate
+check "db migrate names what it applies" 0 "applied migration 1 \(foundation\)" -- gk --db "$work/fresh.db" db migrate
+check "db copy to a second SQLite file verifies" 0 "verified: row counts and SHA-256 checksums match" -- gk db copy --from "$GONGKAI_DB" --to "$work/copy.db"
+check "the copy keeps ids" 0 "cizhong.clerk  王晓敏  clerk  agency 2" -- gk --db "$work/copy.db" user list
+check "the copy's audit chain verifies" 0 "audit log intact" -- gk --db "$work/copy.db" audit-log verify
+check "db copy again copies nothing" 0 "nothing to copy" -- gk db copy --from "$GONGKAI_DB" --to "$work/copy.db"
+check "db copy into a database with its own history is refused" 5 "audit log differs" -- bash -c "\"$gk_bin\" --db \"$work/other.db\" init >/dev/null && \"$gk_bin\" db copy --from \"$GONGKAI_DB\" --to \"$work/other.db\""
+check "db copy to a bad --to URL fails clearly" 8 "target: .*unable to open database file" -- gk db copy --from "$GONGKAI_DB" --to /proc/nope/x.db
+check "db copy from a missing file creates nothing" 3 "does not exist" -- gk db copy --from "$work/typo.db" --to "$work/copy2.db"
+
 # Tamper as an attacker with file access would: drop the append-only trigger and edit a row.
 sqlite3 "$GONGKAI_DB" "DROP TRIGGER IF EXISTS audit_log_no_update; UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 3;" 2>"$work/tamper.err"
 check "tampering is detected" 1 "entry 3: hash does not match" -- gk audit-log verify

@@ -56,7 +56,8 @@ Result<int> DatabaseVersion(soci::session& sql) {
   return Guard("read schema version", sql, [&]() -> Result<int> { return ReadVersion(sql); });
 }
 
-Status ApplyMigrations(soci::session& sql) {
+Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql) {
+  std::vector<AppliedMigration> applied;
   GK_RETURN_IF_ERROR(Guard("create schema_migrations", sql, [&] {
     Locked(sql, [&] {
       // applied_at is text, like SQLite's, so both backends report it the same way.
@@ -87,12 +88,13 @@ Status ApplyMigrations(soci::session& sql) {
                             std::to_string(m.version) + ", '" + std::string(m.name) +
                             "', to_char(clock_timestamp() AT TIME ZONE 'UTC',"
                             " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))");
+        applied.push_back({m.version, std::string(m.name)});
       });
       return OkStatus();
     });
     GK_RETURN_IF_ERROR(status);
   }
-  return OkStatus();
+  return applied;
 }
 
 }  // namespace gongkai::storage::postgres

@@ -6,7 +6,10 @@
 
 #include <soci/soci.h>
 
+#include <vector>
+
 #include "core/status.h"
+#include "storage/store.h"
 
 namespace gongkai::storage::postgres {
 
@@ -14,8 +17,8 @@ namespace gongkai::storage::postgres {
 Result<int> DatabaseVersion(soci::session& sql);
 // Highest version embedded in this binary.
 int BinaryVersion();
-// Applies every embedded migration the database lacks. Refuses (FailedPrecondition) a database
-// migrated by a newer gongkai.
-Status ApplyMigrations(soci::session& sql);
+// Applies every embedded migration the database lacks and returns those applied by this call.
+// Refuses (FailedPrecondition) a database migrated by a newer gongkai.
+Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql);
 
 }  // namespace gongkai::storage::postgres

@@ -7,15 +7,18 @@ namespace gongkai::storage::postgres {
 
 Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
   GK_ASSIGN_OR_RETURN(std::shared_ptr<ConnectionPool> pool, ConnectionPool::Open(url, kPoolSize));
-  {
-    GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool->Acquire());
-    Status status = ApplyMigrations(*lease);
-    if (!status.ok()) {
-      return status.Annotate("PostgreSQL " + pool->description(),
-                             "PostgreSQL 数据库（" + pool->description() + "）");
-    }
-  }
   return std::unique_ptr<Store>(new PostgresStore(std::move(pool)));
+}
+
+Result<std::vector<AppliedMigration>> PostgresStore::Migrate() {
+  GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool_->Acquire());
+  Result<std::vector<AppliedMigration>> applied = ApplyMigrations(*lease);
+  if (!applied.ok()) {
+    Status status = applied.status();
+    return status.Annotate("PostgreSQL " + pool_->description(),
+                           "PostgreSQL 数据库（" + pool_->description() + "）");
+  }
+  return applied;
 }
 
 Result<std::unique_ptr<Transaction>> PostgresStore::Begin(TxMode mode) {

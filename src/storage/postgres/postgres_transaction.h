@@ -55,6 +55,9 @@ class PostgresTransaction final : public Transaction {
   Result<std::vector<AuditEntry>> RecentAudit(const std::vector<std::string>& entities,
                                               int limit) override;
 
+  Result<DataSnapshot> ExportAll() override;
+  Status ImportAll(const DataSnapshot& rows) override;
+
   Status Commit() override;
 
  private:

@@ -35,7 +35,8 @@ Result<int> DatabaseVersion(soci::session& sql) {
   });
 }
 
-Status ApplyMigrations(soci::session& sql) {
+Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql) {
+  std::vector<AppliedMigration> applied;
   GK_ASSIGN_OR_RETURN(int database, DatabaseVersion(sql));
   int binary = BinaryVersion();
   if (database > binary) {
@@ -57,6 +58,7 @@ Status ApplyMigrations(soci::session& sql) {
           sql << "INSERT INTO schema_migrations (version, name, applied_at)"
                  " VALUES (:version, :name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
               soci::use(m.version), soci::use(name);
+          applied.push_back({m.version, name});
         }
         sql << "COMMIT";
       } catch (...) {
@@ -71,7 +73,7 @@ Status ApplyMigrations(soci::session& sql) {
     });
     GK_RETURN_IF_ERROR(status);
   }
-  return OkStatus();
+  return applied;
 }
 
 }  // namespace gongkai::storage::sqlite

@@ -7,12 +7,17 @@ namespace gongkai::storage::sqlite {
 
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   GK_ASSIGN_OR_RETURN(std::shared_ptr<ConnectionPool> pool, ConnectionPool::Open(path, kPoolSize));
-  {
-    GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool->Acquire());
-    Status status = ApplyMigrations(*lease);
-    if (!status.ok()) return status.Annotate("database '" + path + "'", "数据库“" + path + "”");
+  return std::unique_ptr<Store>(new SqliteStore(std::move(pool), path));
+}
+
+Result<std::vector<AppliedMigration>> SqliteStore::Migrate() {
+  GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool_->Acquire());
+  Result<std::vector<AppliedMigration>> applied = ApplyMigrations(*lease);
+  if (!applied.ok()) {
+    Status status = applied.status();
+    return status.Annotate("database '" + path_ + "'", "数据库“" + path_ + "”");
   }
-  return std::unique_ptr<Store>(new SqliteStore(std::move(pool)));
+  return applied;
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TxMode mode) {

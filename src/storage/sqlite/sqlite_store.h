@@ -1,5 +1,5 @@
-// SqliteStore: the embedded default Store. One database file (or ":memory:"), a small connection
-// pool, migrations applied on open.
+// SqliteStore: the embedded default Store. One database file (or ":memory:") and a small
+// connection pool; OpenStore migrates it after opening.
 #pragma once
 
 #include <memory>
@@ -15,16 +15,20 @@ class SqliteStore final : public Store {
   // Connections per file database: enough for parallel readers; writers queue anyway.
   static constexpr int kPoolSize = 4;
 
-  // Opens (creating if absent) and migrates `path`; ":memory:" gives a private in-memory database.
+  // Opens (creating if absent) `path` without migrating; ":memory:" gives a private in-memory
+  // database.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
 
   std::string_view backend() const override { return "sqlite"; }
   Result<std::unique_ptr<Transaction>> Begin(TxMode mode) override;
   Result<MigrationStatus> Migrations() override;
+  Result<std::vector<AppliedMigration>> Migrate() override;
 
  private:
-  explicit SqliteStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  SqliteStore(std::shared_ptr<ConnectionPool> pool, std::string path)
+      : pool_(std::move(pool)), path_(std::move(path)) {}
   std::shared_ptr<ConnectionPool> pool_;
+  std::string path_;  // for messages
 };
 
 }  // namespace gongkai::storage::sqlite

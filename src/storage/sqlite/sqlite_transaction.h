@@ -51,6 +51,9 @@ class SqliteTransaction final : public Transaction {
   Result<std::vector<AuditEntry>> RecentAudit(const std::vector<std::string>& entities,
                                               int limit) override;
 
+  Result<DataSnapshot> ExportAll() override;
+  Status ImportAll(const DataSnapshot& rows) override;
+
   Status Commit() override;
 
  private:

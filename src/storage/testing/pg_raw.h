@@ -3,7 +3,13 @@
 // see scripts/pg-test-server), dropped afterwards, and raw SQL to tamper or fake a newer schema.
 #pragma once
 
+// Debian keeps libpq-fe.h in include/postgresql: storage adds that to its include path, tests of
+// the layers above (e.g. service's db copy test) reach it by the longer name.
+#if __has_include(<libpq-fe.h>)
 #include <libpq-fe.h>
+#else
+#include <postgresql/libpq-fe.h>
+#endif
 #include <stdlib.h>
 
 #include <atomic>

@@ -1,0 +1,193 @@
+// The row-level half of db copy: a canonical byte form per row (length-prefixed fields, so no
+// content can be mistaken for a separator), table checksums over it, and the source/target diff.
+#include <map>
+
+#include "service/crypto.h"
+#include "service/db_copy.h"
+
+namespace gongkai::service {
+namespace {
+
+class Row {
+ public:
+  Row& Text(std::string_view s) {
+    out_ += std::to_string(s.size()) + ":" + std::string(s) + ";";
+    return *this;
+  }
+  Row& Int(int64_t v) { return Text(std::to_string(v)); }
+  Row& Null() {
+    out_ += "-;";
+    return *this;
+  }
+  std::string Done() { return std::move(out_) + "\n"; }
+
+ private:
+  std::string out_;
+};
+
+std::string Encode(const Agency& a) {
+  Row r;
+  r.Int(a.id);
+  a.parent_id ? r.Int(*a.parent_id) : r.Null();
+  return r.Text(Code(a.level))
+      .Text(a.name)
+      .Text(a.short_name)
+      .Text(a.region_code)
+      .Text(a.office.name)
+      .Text(a.office.address)
+      .Text(a.office.phone)
+      .Text(a.office.hours)
+      .Text(a.office.email)
+      .Int(a.version)
+      .Done();
+}
+
+std::string Encode(int64_t agency_id, size_t position, const LeadingGroupMember& m) {
+  return Row()
+      .Int(agency_id)
+      .Int(static_cast<int64_t>(position))
+      .Text(m.name)
+      .Text(m.post)
+      .Text(Code(m.role))
+      .Done();
+}
+
+std::string Encode(const User& u) {
+  return Row()
+      .Int(u.id)
+      .Text(u.username)
+      .Text(u.display_name)
+      .Text(Code(u.role))
+      .Int(u.agency_id)
+      .Text(u.password_hash)
+      .Int(u.active ? 1 : 0)
+      .Int(u.failed_logins)
+      .Int(u.locked_until)
+      .Int(u.version)
+      .Done();
+}
+
+std::string Encode(const CalendarYear& y) {
+  return Row().Int(y.year).Text(y.source).Text(FormatCalendarYear(y)).Done();
+}
+
+std::string Encode(const AuditEntry& e) {
+  return Row()
+      .Int(e.seq)
+      .Text(e.at)
+      .Text(e.actor)
+      .Text(e.action)
+      .Text(e.entity)
+      .Text(e.before_json)
+      .Text(e.after_json)
+      .Text(e.prev_hash)
+      .Text(e.hash)
+      .Done();
+}
+
+// An agency's identity for the diff includes its leading group: members have no key of their own.
+std::string EncodeWithGroup(const Agency& a) {
+  std::string out = Encode(a);
+  for (size_t i = 0; i < a.leading_group.size(); ++i) out += Encode(a.id, i, a.leading_group[i]);
+  return out;
+}
+
+int64_t KeyOf(const Agency& a) { return a.id; }
+int64_t KeyOf(const User& u) { return u.id; }
+int64_t KeyOf(const CalendarYear& y) { return y.year; }
+
+template <class T>
+TableSummary Summarise(std::string table, const std::vector<T>& rows) {
+  std::string all;
+  for (const T& row : rows) all += Encode(row);
+  return {std::move(table), static_cast<int64_t>(rows.size()), Sha256Hex(all)};
+}
+
+// Appends to *missing the source rows the target lacks; `key` names the key column in messages.
+template <class T, class EncodeFn>
+Status Diff(const std::string& table, const std::string& key, const std::vector<T>& source,
+            const std::vector<T>& target, EncodeFn encode, std::vector<T>* missing) {
+  std::map<int64_t, const T*> only_target;
+  for (const T& row : target) only_target[KeyOf(row)] = &row;
+  for (const T& row : source) {
+    auto it = only_target.find(KeyOf(row));
+    if (it == only_target.end()) {
+      missing->push_back(row);
+      continue;
+    }
+    if (encode(*it->second) != encode(row)) {
+      std::string where = table + " " + key + " " + std::to_string(KeyOf(row));
+      return AlreadyExists(
+          "conflict: " + where + " is in the target with different content; nothing copied",
+          "冲突：目标库中 " + where + " 的内容与源库不同，未复制任何数据");
+    }
+    only_target.erase(it);
+  }
+  if (!only_target.empty()) {
+    std::string where = table + " " + key + " " + std::to_string(only_target.begin()->first);
+    return AlreadyExists(
+        "conflict: the target has " + where + ", which the source lacks; nothing copied",
+        "冲突：目标库有源库没有的 " + where + "，未复制任何数据");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
+  std::vector<TableSummary> out;
+  out.push_back(Summarise("agencies", s.agencies));
+  std::string members;
+  int64_t member_rows = 0;
+  for (const Agency& a : s.agencies) {
+    for (size_t i = 0; i < a.leading_group.size(); ++i) {
+      members += Encode(a.id, i, a.leading_group[i]);
+      ++member_rows;
+    }
+  }
+  out.push_back({"agency_group_members", member_rows, Sha256Hex(members)});
+  out.push_back(Summarise("users", s.users));
+  out.push_back(Summarise("calendar_years", s.calendar_years));
+  out.push_back(Summarise("audit_log", s.audit));
+  out.push_back(
+      {"audit_head", 1, Sha256Hex(Row().Int(s.audit_head.seq).Text(s.audit_head.hash).Done())});
+  return out;
+}
+
+Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
+                                          const storage::DataSnapshot& target) {
+  // The audit log first: if the target has a history of its own, that is the real problem.
+  size_t common = std::min(source.audit.size(), target.audit.size());
+  for (size_t i = 0; i < common; ++i) {
+    if (Encode(source.audit[i]) != Encode(target.audit[i])) {
+      return FailedPrecondition(
+          "the target's audit log differs from the source's at seq " +
+              std::to_string(target.audit[i].seq) +
+              ": it is not a copy of this source, and two audit chains cannot be merged",
+          "目标库的操作日志与源库不同，两条操作日志链不能合并");
+    }
+  }
+  if (target.audit.size() > source.audit.size()) {
+    return FailedPrecondition("the target's audit log has " + std::to_string(target.audit.size()) +
+                                  " entries, more than the source's " +
+                                  std::to_string(source.audit.size()) +
+                                  ": it is not a copy of this source",
+                              "目标库的操作日志比源库多，不是该源库的副本");
+  }
+  storage::DataSnapshot missing;
+  GK_RETURN_IF_ERROR(Diff(
+      "agencies", "id", source.agencies, target.agencies,
+      [](const Agency& a) { return EncodeWithGroup(a); }, &missing.agencies));
+  GK_RETURN_IF_ERROR(Diff(
+      "users", "id", source.users, target.users, [](const User& u) { return Encode(u); },
+      &missing.users));
+  GK_RETURN_IF_ERROR(Diff(
+      "calendar_years", "year", source.calendar_years, target.calendar_years,
+      [](const CalendarYear& y) { return Encode(y); }, &missing.calendar_years));
+  missing.audit.assign(source.audit.begin() + static_cast<std::ptrdiff_t>(common),
+                       source.audit.end());
+  missing.audit_head = source.audit_head;
+  return missing;
+}
+
+}  // namespace gongkai::service
