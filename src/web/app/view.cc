@@ -2,6 +2,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <memory>
+#include <unordered_map>
+
 #include "assets/assets.h"
 
 namespace gongkai::web {
@@ -55,11 +58,18 @@ std::string Views::StaticUrl(const std::string& path) const {
 }
 
 Result<std::string> Views::Render(const std::string& name, const nlohmann::json& model) const {
-  const assets::EmbeddedFile* f = assets::Find(assets::Templates(), name + ".mustache");
-  if (f == nullptr) return Internal("template " + name + " is missing");
-  mstch::mustache tmpl{std::string(f->data)};
-  if (!tmpl.is_valid()) return Internal("template " + name + ": " + tmpl.error_message());
-  return tmpl.render(ToData(model));
+  // Parsed templates are kept per thread: parsing is most of the cost of a page, and kainjow's
+  // render() is not const, so one parsed copy cannot be shared between threads.
+  thread_local std::unordered_map<std::string, std::unique_ptr<mstch::mustache>> parsed;
+  auto it = parsed.find(name);
+  if (it == parsed.end()) {
+    const assets::EmbeddedFile* f = assets::Find(assets::Templates(), name + ".mustache");
+    if (f == nullptr) return Internal("template " + name + " is missing");
+    auto tmpl = std::make_unique<mstch::mustache>(std::string(f->data));
+    if (!tmpl->is_valid()) return Internal("template " + name + ": " + tmpl->error_message());
+    it = parsed.emplace(name, std::move(tmpl)).first;
+  }
+  return it->second->render(ToData(model));
 }
 
 Result<std::string> Views::Page(const std::string& name, const nlohmann::json& model,
