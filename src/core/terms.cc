@@ -58,12 +58,21 @@ constexpr Term kTerms[] = {
     {"role.clerk", "公开专员", "clerk of the disclosure office"},
     {"role.leader", "主管领导", "approving leader"},
     {"role.admin", "单位管理员", "agency administrator"},
-    {"role.supervisor", "政务公开办（监督）", "supervisor"},
+    {"role.supervisor", "政务公开监督员", "supervisor of subordinate units"},
     // Leading-group roles.
     {"group_role.head", "组长", "head"},
     {"group_role.executive_deputy", "常务副组长", "executive deputy head"},
     {"group_role.deputy", "副组长", "deputy head"},
     {"group_role.member", "成员", "member"},
+    // Audit log actions (the audit log stores the id; the UI shows the label).
+    {"audit_action.agency.create", "新增单位", "agency created"},
+    {"audit_action.agency.update", "修改单位信息", "agency edited"},
+    {"audit_action.user.create", "新增用户", "user created"},
+    {"audit_action.user.passwd", "修改密码", "password changed"},
+    {"audit_action.login", "登录", "login"},
+    {"audit_action.login.failed", "登录失败", "failed login"},
+    {"audit_action.logout", "退出登录", "logout"},
+    {"audit_action.calendar.load", "导入节假日安排", "calendar loaded"},
     // Calendar day kinds.
     {"day_kind.workday", "工作日", "working day"},
     {"day_kind.weekend", "周末", "weekend"},

@@ -22,7 +22,7 @@ test('hubin.supervisor sees 交口乡 on /admin and audit log entries', async (t
   ]);
   await page.getByRole('heading', { level: 1, name: '操作日志' }).waitFor();
   const headers = await page.locator('main table thead th').allInnerTexts();
-  assert.deepEqual(headers, ['序号', '时间（UTC）', '操作人', '操作', '对象']);
+  assert.deepEqual(headers, ['序号', '时间（北京时间）', '操作人', '操作', '对象']);
   const rows = page.locator('main table tbody tr');
   const n = await rows.count();
   assert.ok(n >= 5, `expected audit entries, got ${n}`);

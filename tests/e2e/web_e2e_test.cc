@@ -152,7 +152,8 @@ TEST_F(WebE2eTest, SupervisorSeesTheDistrictAndTheAuditLog) {
   EXPECT_NE(home.body.find("三门峡市湖滨区人力资源和社会保障局"), std::string::npos);
   HttpResult audit = c.Get("/admin/audit");
   ASSERT_EQ(audit.status, 200);
-  EXPECT_NE(audit.body.find("agency.create"), std::string::npos);
+  EXPECT_NE(audit.body.find("新增单位"), std::string::npos);
+  EXPECT_NE(audit.body.find("登录"), std::string::npos);
 }
 
 TEST_F(WebE2eTest, AdminCreatesAUserWithinScope) {

@@ -50,6 +50,8 @@ enum class Access { kPublic, kStaff };
 using PageHandler = std::function<Response(App&, Call&)>;
 
 Handler Wrap(App& app, Access access, PageHandler handler);
+// Gives an anonymous visitor a CSRF token (double-submit cookie) for a page that has a form.
+void EnsureAnonymousCsrf(App& app, Call& call);
 
 // One mapping from status codes to HTTP status codes.
 int HttpStatusFor(StatusCode code);

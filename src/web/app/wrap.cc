@@ -89,6 +89,14 @@ Response JsonError(const Status& status) {
   return Response::Json(body.dump(), HttpStatusFor(status.code()));
 }
 
+void EnsureAnonymousCsrf(App& app, Call& call) {
+  if (call.logged_in() || !call.csrf.empty()) return;
+  call.csrf = service::RandomHex(32);
+  Response tmp;
+  tmp.SetCookie(kAnonCsrfCookie, call.csrf, {.secure = app.options().secure_cookies, .same_site = "Strict"});
+  call.set_cookies.emplace_back(kAnonCsrfCookie, tmp.headers.back().second);
+}
+
 Handler Wrap(App& app, Access access, PageHandler handler) {
   return [&app, access, handler = std::move(handler)](Request& req) -> Response {
     if (!app.options().trusted_proxy.empty() && req.remote_ip == app.options().trusted_proxy) {
@@ -106,14 +114,10 @@ Handler Wrap(App& app, Access access, PageHandler handler) {
       call.csrf = call.session->csrf_token;
       call.actor = service::Actor::Staff(call.session->user, req.remote_ip);
     } else {
-      // Anonymous forms (login, and later the public application form) use a double-submit cookie.
+      // Anonymous forms (login, and later the public application form) use a double-submit cookie,
+      // set only by pages that carry such a form (EnsureAnonymousCsrf), so portal pages stay cacheable.
       call.csrf = req.Cookie(kAnonCsrfCookie);
-      if (call.csrf.size() != 64) {
-        call.csrf = service::RandomHex(32);
-        Response tmp;
-        tmp.SetCookie(kAnonCsrfCookie, call.csrf, {.secure = app.options().secure_cookies, .same_site = "Strict"});
-        call.set_cookies.emplace_back(kAnonCsrfCookie, tmp.headers.back().second);
-      }
+      if (call.csrf.size() != 64) call.csrf.clear();
     }
     if (access == Access::kStaff && !call.session) {
       if (req.method == Method::kGet || req.method == Method::kHead) {
@@ -126,7 +130,7 @@ Handler Wrap(App& app, Access access, PageHandler handler) {
       if (!st.ok()) return ErrorPage(app, call, st);
       std::string provided = call.form.Get("_csrf");
       if (provided.empty()) provided = std::string(req.Header("x-csrf-token"));
-      if (!OriginMatchesHost(req) || !service::ConstantTimeEquals(provided, call.csrf)) {
+      if (!OriginMatchesHost(req) || call.csrf.empty() || !service::ConstantTimeEquals(provided, call.csrf)) {
         spdlog::warn("CSRF check failed for {} {} from {}", MethodName(req.method), req.path, req.remote_ip);
         return ErrorPage(app, call,
                          PermissionDenied("CSRF token missing or wrong", "页面已过期或请求来源不明，请刷新页面后重试"));

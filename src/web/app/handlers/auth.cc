@@ -14,6 +14,7 @@ std::string SafeNext(const std::string& next) {
 }
 
 Response LoginPage(App& app, Call& call, const std::string& username, const std::string& error, int status) {
+  EnsureAnonymousCsrf(app, call);
   nlohmann::json model = {{"username", username},
                           {"next", SafeNext(call.req.QueryParam("next").empty() ? call.form.Get("next")
                                                                                 : call.req.QueryParam("next"))},
