@@ -3,7 +3,10 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+
+#include "core/status.h"
 
 namespace gongkai::storage {
 
@@ -16,5 +19,12 @@ struct Migration {
 // Ordered by version. Generated, one per backend.
 std::span<const Migration> SqliteMigrations();
 std::span<const Migration> PostgresMigrations();
+
+// Highest version in `migrations` (0 when there are none).
+int LatestVersion(std::span<const Migration> migrations);
+// How messages name a migration: "0001_foundation".
+std::string MigrationLabel(const Migration& m);
+// FailedPrecondition when the database was migrated by a newer gongkai than this binary.
+Status CheckNotNewer(int database_version, int binary_version);
 
 }  // namespace gongkai::storage

@@ -1,5 +1,6 @@
 // Store: the persistence boundary, in core's terms. One implementation per database (sqlite/ and
-// postgres/); the same contract suite (store_contract_test.cc) runs against each.
+// postgres/, whose Transaction code is shared in soci/); the same contract suite
+// (store_contract_test.cc) runs against each.
 //
 // Every operation happens inside a Transaction. Callers may rely on:
 //  - nothing is visible to others until Commit(); destroying an uncommitted Transaction rolls back;

@@ -55,11 +55,14 @@ Status FromError(std::string_view operation, soci::session& session, const std::
                        "数据库连接中断，请稍后重试");
   }
   if (sqlstate == "23505") {
-    if (messages.unique) return messages.unique(ConstraintName(message));
+    if (messages.unique) {
+      std::string constraint = ConstraintName(message);
+      return messages.unique(UniqueViolation{.detail = constraint, .names_constraint = true});
+    }
     return AlreadyExists(where, "记录已存在，不能重复");
   }
   if (sqlstate == "23503") {
-    if (messages.foreign_key) return messages.foreign_key(ConstraintName(message));
+    if (messages.foreign_key) return messages.foreign_key();
     return FailedPrecondition(where, "所引用的记录不存在");
   }
   if (sqlstate == "55P03") {

@@ -1,33 +1,26 @@
 // The adapter boundary: SOCI and libpq report failures by throwing; callers of the Store get a
 // Status. Guard runs a body and converts whatever it throws, by SQLSTATE:
-//   23505 unique_violation       → AlreadyExists (the operation says which field, by constraint
-//   name) 23503 foreign_key_violation  → FailedPrecondition (the operation says which id was
-//   missing) connection lost (class 08, 57P01–57P03, or libpq's connection gone) → Unavailable; the
-//   pool then
-//                                  discards the connection, so the next request reconnects
+//   23505 unique_violation → AlreadyExists (the operation names the field, by constraint)
+//   23503 foreign_key_violation → FailedPrecondition (the operation names the missing id)
+//   connection lost (class 08, 57P01–57P03, or libpq's connection gone) → Unavailable; the
+//     pool then discards the connection, so the next request reconnects
 //   55P03 lock_not_available (lock_timeout 5 s) → Unavailable, like SQLite's busy_timeout
 //   40001/40P01 serialization failure, deadlock → Aborted (retry)
 //   anything else                → Internal, with the server's message
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "storage/soci/constraint_messages.h"
+#include "storage/soci/guard.h"
 
 namespace soci {
 class session;
 }
 
 namespace gongkai::storage::postgres {
-
-// How one operation describes its constraint failures; each gets the constraint's name (e.g.
-// "users_username_key"). Unset → a generic message.
-struct ConstraintMessages {
-  std::function<Status(std::string_view constraint)> unique;
-  std::function<Status(std::string_view constraint)> foreign_key;
-};
 
 // Converts the exception being handled; call only inside a catch block. `session` is asked
 // whether its connection is gone.
@@ -37,11 +30,7 @@ Status CurrentExceptionToStatus(std::string_view operation, soci::session& sessi
 template <class F>
 auto Guard(std::string_view operation, soci::session& session, F&& body,
            const ConstraintMessages& messages = {}) -> decltype(body()) {
-  try {
-    return body();
-  } catch (...) {
-    return CurrentExceptionToStatus(operation, session, messages);
-  }
+  return GuardWith(body, [&] { return CurrentExceptionToStatus(operation, session, messages); });
 }
 
 // Whether libpq has found the connection broken (server gone, backend terminated).

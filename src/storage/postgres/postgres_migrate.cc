@@ -1,7 +1,5 @@
 #include "storage/postgres/postgres_migrate.h"
 
-#include <cstdio>
-
 #include "storage/migration.h"
 #include "storage/postgres/postgres_errors.h"
 
@@ -19,12 +17,6 @@ int ReadVersion(soci::session& sql) {
   int version = 0;
   sql << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", soci::into(version);
   return version;
-}
-
-std::string Label(const Migration& m) {
-  char number[16];
-  std::snprintf(number, sizeof number, "%04d", m.version);
-  return std::string(number) + "_" + std::string(m.name);
 }
 
 // Runs body between BEGIN and COMMIT under the migration lock; rolls back if it throws.
@@ -47,10 +39,7 @@ void Locked(soci::session& sql, F&& body) {
 
 }  // namespace
 
-int BinaryVersion() {
-  auto migrations = PostgresMigrations();
-  return migrations.empty() ? 0 : migrations.back().version;
-}
+int BinaryVersion() { return LatestVersion(PostgresMigrations()); }
 
 Result<int> DatabaseVersion(soci::session& sql) {
   return Guard("read schema version", sql, [&]() -> Result<int> { return ReadVersion(sql); });
@@ -68,17 +57,10 @@ Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql) {
     return OkStatus();
   }));
   GK_ASSIGN_OR_RETURN(int database, DatabaseVersion(sql));
-  int binary = BinaryVersion();
-  if (database > binary) {
-    return FailedPrecondition(
-        "database is at migration " + std::to_string(database) +
-            " but this gongkai knows only up to " + std::to_string(binary) + "; upgrade gongkai",
-        "数据库版本（" + std::to_string(database) + "）高于本程序支持的版本（" +
-            std::to_string(binary) + "），请升级 gongkai");
-  }
+  GK_RETURN_IF_ERROR(CheckNotNewer(database, BinaryVersion()));
   for (const Migration& m : PostgresMigrations()) {
     if (m.version <= database) continue;
-    Status status = Guard("apply migration " + Label(m), sql, [&] {
+    Status status = Guard("apply migration " + MigrationLabel(m), sql, [&] {
       Locked(sql, [&] {
         // Another server may have applied it while we waited for the lock.
         if (ReadVersion(sql) >= m.version) return;

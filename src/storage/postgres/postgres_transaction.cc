@@ -1,6 +1,12 @@
 #include "storage/postgres/postgres_transaction.h"
 
+#include "storage/postgres/postgres_dialect.h"
+#include "storage/postgres/postgres_errors.h"
+
 namespace gongkai::storage::postgres {
+
+PostgresTransaction::PostgresTransaction(ConnectionPool::Lease lease, TxMode mode)
+    : SociTransaction(PostgresDialect(), mode), lease_(std::move(lease)) {}
 
 Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(ConnectionPool& pool, TxMode mode) {
   const std::string begin =
@@ -10,7 +16,7 @@ Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(ConnectionPool& 
   // attempt gets a fresh connection. Nothing has happened yet, so retrying is safe.
   for (int attempt = 0;; ++attempt) {
     GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool.Acquire());
-    Status status = Guard("begin transaction", *lease, [&] {
+    Status status = postgres::Guard("begin transaction", *lease, [&] {
       ExecScript(*lease, begin);
       return OkStatus();
     });
@@ -25,28 +31,16 @@ PostgresTransaction::~PostgresTransaction() {
   if (!lease_) return;
   // Nothing can be reported from a destructor; a connection whose ROLLBACK failed is in an unknown
   // state, so it is closed rather than reused (closing rolls back on the server).
-  Status status = Guard("rollback", sql(), [&] {
+  Status status = Guard("rollback", [&] {
     ExecScript(sql(), "ROLLBACK");
     return OkStatus();
   });
   if (!status.ok()) lease_->Discard();
 }
 
-Status PostgresTransaction::CheckUsable(std::string_view operation, bool writes) const {
-  if (!lease_) {
-    return FailedPrecondition(std::string(operation) + ": the transaction is already committed",
-                              "事务已提交，不能继续操作");
-  }
-  if (writes && mode_ == TxMode::kRead) {
-    return FailedPrecondition(std::string(operation) + " needs a write transaction",
-                              "只读事务中不能修改数据");
-  }
-  return OkStatus();
-}
-
 Status PostgresTransaction::Commit() {
   GK_RETURN_IF_ERROR(CheckUsable("commit", false));
-  Status status = Guard("commit", sql(), [&]() -> Status {
+  Status status = Guard("commit", [&]() -> Status {
     // PostgreSQL answers COMMIT of a transaction that had a failed statement with ROLLBACK, not an
     // error; reads run without savepoints, so this can happen.
     if (ExecScript(sql(), "COMMIT") != "COMMIT") {

@@ -18,7 +18,7 @@ Status FromMessage(std::string_view operation, int code, const std::string& mess
   int primary = code & 0xff;
   // SOCI does not always carry the result code, so the message is checked as well.
   if (Contains(message, "UNIQUE constraint failed")) {
-    if (messages.unique) return messages.unique(message);
+    if (messages.unique) return messages.unique(UniqueViolation{.detail = message});
     return AlreadyExists(std::string(operation) + ": " + message, "记录已存在，不能重复");
   }
   if (Contains(message, "FOREIGN KEY constraint failed")) {

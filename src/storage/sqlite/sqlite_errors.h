@@ -1,16 +1,18 @@
 // The adapter boundary: SOCI and SQLite report failures by throwing; callers of the Store get a
 // Status. Guard runs a body and converts whatever it throws:
-//   UNIQUE constraint      → AlreadyExists (the operation says which field, in both languages)
+//   UNIQUE constraint      → AlreadyExists (the operation says which field, in both languages;
+//                            it gets SQLite's message, e.g. "UNIQUE constraint failed: users.name")
 //   FOREIGN KEY constraint → FailedPrecondition (the operation says what was missing)
 //   busy/locked after busy_timeout → Unavailable
 //   anything else          → Internal, with the library's message
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "storage/soci/constraint_messages.h"
+#include "storage/soci/guard.h"
 
 namespace soci {
 class session;
@@ -18,24 +20,13 @@ class session;
 
 namespace gongkai::storage::sqlite {
 
-// How one operation describes its constraint failures. Unset → a generic message.
-struct ConstraintMessages {
-  // Gets SQLite's message, e.g. "UNIQUE constraint failed: users.username".
-  std::function<Status(std::string_view message)> unique;
-  std::function<Status()> foreign_key;
-};
-
 // Converts the exception being handled; call only inside a catch block.
 Status CurrentExceptionToStatus(std::string_view operation, const ConstraintMessages& messages);
 
 template <class F>
 auto Guard(std::string_view operation, F&& body, const ConstraintMessages& messages = {})
     -> decltype(body()) {
-  try {
-    return body();
-  } catch (...) {
-    return CurrentExceptionToStatus(operation, messages);
-  }
+  return GuardWith(body, [&] { return CurrentExceptionToStatus(operation, messages); });
 }
 
 // Runs one or more SQL statements on the native handle (SOCI prepares only the first statement of a

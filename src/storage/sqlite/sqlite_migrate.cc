@@ -1,7 +1,5 @@
 #include "storage/sqlite/sqlite_migrate.h"
 
-#include <cstdio>
-
 #include "storage/migration.h"
 #include "storage/sqlite/sqlite_errors.h"
 
@@ -14,18 +12,9 @@ int ReadVersion(soci::session& sql) {
   return version;
 }
 
-std::string Label(const Migration& m) {
-  char number[16];
-  std::snprintf(number, sizeof number, "%04d", m.version);
-  return std::string(number) + "_" + std::string(m.name);
-}
-
 }  // namespace
 
-int BinaryVersion() {
-  auto migrations = SqliteMigrations();
-  return migrations.empty() ? 0 : migrations.back().version;
-}
+int BinaryVersion() { return LatestVersion(SqliteMigrations()); }
 
 Result<int> DatabaseVersion(soci::session& sql) {
   return Guard("read schema version", [&]() -> Result<int> {
@@ -38,17 +27,10 @@ Result<int> DatabaseVersion(soci::session& sql) {
 Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql) {
   std::vector<AppliedMigration> applied;
   GK_ASSIGN_OR_RETURN(int database, DatabaseVersion(sql));
-  int binary = BinaryVersion();
-  if (database > binary) {
-    return FailedPrecondition(
-        "database is at migration " + std::to_string(database) +
-            " but this gongkai knows only up to " + std::to_string(binary) + "; upgrade gongkai",
-        "数据库版本（" + std::to_string(database) + "）高于本程序支持的版本（" +
-            std::to_string(binary) + "），请升级 gongkai");
-  }
+  GK_RETURN_IF_ERROR(CheckNotNewer(database, BinaryVersion()));
   for (const Migration& m : SqliteMigrations()) {
     if (m.version <= database) continue;
-    Status status = Guard("apply migration " + Label(m), [&] {
+    Status status = Guard("apply migration " + MigrationLabel(m), [&] {
       sql << "BEGIN IMMEDIATE";
       try {
         // Another process may have applied it while we waited for the lock.

@@ -1,12 +1,16 @@
 #include "storage/sqlite/sqlite_transaction.h"
 
+#include "storage/sqlite/sqlite_dialect.h"
 #include "storage/sqlite/sqlite_errors.h"
 
 namespace gongkai::storage::sqlite {
 
+SqliteTransaction::SqliteTransaction(ConnectionPool::Lease lease, TxMode mode)
+    : SociTransaction(SqliteDialect(), mode), lease_(std::move(lease)) {}
+
 Result<std::unique_ptr<Transaction>> SqliteTransaction::Begin(ConnectionPool& pool, TxMode mode) {
   GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool.Acquire());
-  GK_RETURN_IF_ERROR(Guard("begin transaction", [&] {
+  GK_RETURN_IF_ERROR(sqlite::Guard("begin transaction", [&] {
     *lease << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     return OkStatus();
   }));
@@ -21,18 +25,6 @@ SqliteTransaction::~SqliteTransaction() {
     sql() << "ROLLBACK";
     return OkStatus();
   }).IgnoreError();
-}
-
-Status SqliteTransaction::CheckUsable(std::string_view operation, bool writes) const {
-  if (!lease_) {
-    return FailedPrecondition(std::string(operation) + ": the transaction is already committed",
-                              "事务已提交，不能继续操作");
-  }
-  if (writes && mode_ == TxMode::kRead) {
-    return FailedPrecondition(std::string(operation) + " needs a write transaction",
-                              "只读事务中不能修改数据");
-  }
-  return OkStatus();
 }
 
 Status SqliteTransaction::Commit() {

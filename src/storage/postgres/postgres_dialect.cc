@@ -1,0 +1,42 @@
+#include "storage/postgres/postgres_dialect.h"
+
+#include "storage/postgres/postgres_errors.h"
+
+namespace gongkai::storage::postgres {
+namespace {
+
+class PostgresDialectImpl final : public Dialect {
+ public:
+  Status CurrentExceptionToStatus(std::string_view operation, soci::session& session,
+                                  const ConstraintMessages& messages) const override {
+    return postgres::CurrentExceptionToStatus(operation, session, messages);
+  }
+  void Exec(soci::session& session, const std::string& sql) const override {
+    ExecScript(session, sql);
+  }
+  // PostgreSQL aborts the whole transaction at the first failed statement; a savepoint per write
+  // lets a refused insert (duplicate name, missing parent) leave it usable, as on SQLite.
+  bool SavepointPerWrite() const override { return true; }
+  // Read committed: the row lock is what makes concurrent writers take turns on the chain.
+  std::string_view AuditHeadLock() const override { return " FOR UPDATE"; }
+  // SOCI's postgresql backend reads no BOOLEAN into an int.
+  std::string_view ActiveAsInteger() const override { return "CAST(active AS INTEGER)"; }
+  // Identity columns do not notice explicit ids: move them past the highest, so the next insert
+  // does not collide with an imported row.
+  void ContinueIdsAfterImport(soci::session& session) const override {
+    for (const char* table : {"agencies", "users"}) {
+      ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
+                              "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
+                              "), 0) + 1, false)");
+    }
+  }
+};
+
+}  // namespace
+
+const Dialect& PostgresDialect() {
+  static const PostgresDialectImpl dialect;
+  return dialect;
+}
+
+}  // namespace gongkai::storage::postgres

@@ -1,0 +1,44 @@
+// Dialect: what the shared SOCI Transaction (soci_transaction.h) cannot write once for both
+// databases. Everything else (SQL text, row mapping, messages) is common.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "storage/soci/constraint_messages.h"
+
+namespace soci {
+class session;
+}
+
+namespace gongkai::storage {
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+
+  // Converts the exception being handled into a Status with bilingual messages; call only inside
+  // a catch block. `session` is the connection it came from.
+  virtual Status CurrentExceptionToStatus(std::string_view operation, soci::session& session,
+                                          const ConstraintMessages& messages) const = 0;
+
+  // Runs parameterless SQL, possibly several statements, throwing like SOCI does.
+  virtual void Exec(soci::session& session, const std::string& sql) const = 0;
+
+  // Whether every write runs in its own savepoint. PostgreSQL aborts the whole transaction at the
+  // first failed statement, SQLite only the statement.
+  virtual bool SavepointPerWrite() const = 0;
+
+  // Appended to the audit-head SELECT by LockAuditHead to serialise writers; empty when the write
+  // transaction already does (SQLite's BEGIN IMMEDIATE).
+  virtual std::string_view AuditHeadLock() const = 0;
+
+  // users.active as an integer 0/1 in a SELECT list.
+  virtual std::string_view ActiveAsInteger() const = 0;
+
+  // Runs after ImportAll inserted rows with explicit ids, so later inserts get ids above them.
+  virtual void ContinueIdsAfterImport(soci::session& session) const = 0;
+};
+
+}  // namespace gongkai::storage

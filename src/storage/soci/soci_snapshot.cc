@@ -1,0 +1,104 @@
+// Bulk export and import for `gongkai db copy`: every row with its own id, so foreign keys and the
+// audit log's entity references stay right in the target.
+#include "storage/soci/soci_transaction.h"
+
+namespace gongkai::storage {
+
+Result<DataSnapshot> SociTransaction::ExportAll() {
+  GK_RETURN_IF_ERROR(CheckUsable("export", false));
+  DataSnapshot out;
+  GK_ASSIGN_OR_RETURN(out.agencies, ListAgencies());
+  GK_ASSIGN_OR_RETURN(out.users, ListUsers());
+  GK_ASSIGN_OR_RETURN(out.calendar_years, ListCalendarYears());
+  for (;;) {
+    int64_t after = out.audit.empty() ? 0 : out.audit.back().seq;
+    GK_ASSIGN_OR_RETURN(std::vector<AuditEntry> page, ListAudit(after, 5000));
+    if (page.empty()) break;
+    out.audit.insert(out.audit.end(), page.begin(), page.end());
+  }
+  GK_ASSIGN_OR_RETURN(out.audit_head, ReadAuditHead(false));
+  return out;
+}
+
+Status SociTransaction::ImportAll(const DataSnapshot& rows) {
+  GK_RETURN_IF_ERROR(CheckUsable("import", true));
+  std::string row;  // the row being written, for messages: "agencies id 3"
+  ConstraintMessages messages{
+      .unique =
+          [&](const UniqueViolation& violation) {
+            return AlreadyExists("import: " + row + " clashes with a row already in the target (" +
+                                     std::string(violation.detail) + ")",
+                                 "导入失败：" + row + " 与目标库中已有记录冲突");
+          },
+      .foreign_key =
+          [&] {
+            return FailedPrecondition("import: " + row + " refers to a row the target lacks",
+                                      "导入失败：" + row + " 引用的记录在目标库中不存在");
+          },
+  };
+  // A savepoint on every backend: all-or-nothing, and the transaction stays usable.
+  Status status = Write(
+      "import",
+      [&]() -> Status {
+        // Parents are linked in a second pass: an agency may have been moved under a newer one.
+        for (const Agency& a : rows.agencies) {
+          row = "agencies id " + std::to_string(a.id);
+          std::string level(Code(a.level));
+          sql() << "INSERT INTO agencies (id, parent_id, level, name, short_name, region_code,"
+                   " office_name, office_address, office_phone, office_hours, office_email,"
+                   " version) VALUES (:id, NULL, :level, :name, :short_name, :region_code,"
+                   " :office_name, :office_address, :office_phone, :office_hours, :office_email,"
+                   " :version)",
+              soci::use(a.id), soci::use(level), soci::use(a.name), soci::use(a.short_name),
+              soci::use(a.region_code), soci::use(a.office.name), soci::use(a.office.address),
+              soci::use(a.office.phone), soci::use(a.office.hours), soci::use(a.office.email),
+              soci::use(a.version);
+          ReplaceLeadingGroup(a.id, a.leading_group);
+        }
+        for (const Agency& a : rows.agencies) {
+          if (!a.parent_id) continue;
+          row = "agencies id " + std::to_string(a.id);
+          sql() << "UPDATE agencies SET parent_id = :parent_id WHERE id = :id",
+              soci::use(*a.parent_id), soci::use(a.id);
+        }
+        for (const User& u : rows.users) {
+          row = "users id " + std::to_string(u.id);
+          std::string role(Code(u.role));
+          int active = u.active ? 1 : 0;
+          sql() << "INSERT INTO users (id, username, display_name, role, agency_id, password_hash,"
+                   " active, failed_logins, locked_until, version) VALUES (:id, :username,"
+                   " :display_name, :role, :agency_id, :password_hash, :active, :failed_logins,"
+                   " :locked_until, :version)",
+              soci::use(u.id), soci::use(u.username), soci::use(u.display_name), soci::use(role),
+              soci::use(u.agency_id), soci::use(u.password_hash), soci::use(active),
+              soci::use(u.failed_logins), soci::use(u.locked_until), soci::use(u.version);
+        }
+        for (const CalendarYear& y : rows.calendar_years) {
+          row = "calendar_years year " + std::to_string(y.year);
+          std::string body = FormatCalendarYear(y);
+          sql() << "INSERT INTO calendar_years (year, source, body) VALUES (:year, :source, :body)",
+              soci::use(y.year), soci::use(y.source), soci::use(body);
+        }
+        row = "identity sequences";
+        dialect_.ContinueIdsAfterImport(sql());
+        if (rows.audit.empty()) return OkStatus();
+        GK_ASSIGN_OR_RETURN(AuditHead head, ReadAuditHead(true));
+        for (const AuditEntry& e : rows.audit) {
+          row = "audit_log seq " + std::to_string(e.seq);
+          if (e.seq != head.seq + 1 || e.prev_hash != head.hash) {
+            return Aborted("import: " + row + " does not continue the target's audit chain (head " +
+                               std::to_string(head.seq) + ")",
+                           "导入失败：" + row + " 与目标库的操作日志链不衔接");
+          }
+          InsertAuditRow(e);
+          head = {e.seq, e.hash};
+        }
+        MoveAuditHead(head);
+        return OkStatus();
+      },
+      messages, /*savepoint=*/true);
+  if (status.code() == StatusCode::kInternal) status.Annotate(row, row);
+  return status;
+}
+
+}  // namespace gongkai::storage

@@ -1,0 +1,121 @@
+// SociTransaction: the Transaction methods, written once for every SOCI backend. The SQL is
+// portable (SQLite ≥ 3.35 and PostgreSQL share RETURNING, ON CONFLICT and typed binds); what is not
+// comes from the Dialect. Subclasses (sqlite/, postgres/) own the leased connection and begin,
+// commit and roll back, which differ in more than their SQL.
+//
+// The methods are implemented by concern in soci_{agencies,users,sessions,calendar,audit,
+// snapshot}.cc.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+
+#include "storage/soci/dialect.h"
+#include "storage/soci/guard.h"
+#include "storage/store.h"
+
+namespace gongkai::storage {
+
+class SociTransaction : public Transaction {
+ public:
+  Result<int64_t> InsertAgency(const Agency& agency) override;
+  Status UpdateAgency(const Agency& agency) override;
+  Result<Agency> GetAgency(int64_t id) override;
+  Result<std::vector<Agency>> ListAgencies() override;
+
+  Result<int64_t> InsertUser(const User& user) override;
+  Status UpdateUser(const User& user) override;
+  Result<User> GetUser(int64_t id) override;
+  Result<User> FindUserByName(std::string_view username) override;
+  Result<std::vector<User>> ListUsers() override;
+
+  Status InsertSession(const SessionRecord& session) override;
+  Result<SessionRecord> GetSession(std::string_view id_hash) override;
+  Status DeleteSession(std::string_view id_hash) override;
+  Status DeleteUserSessions(int64_t user_id) override;
+  Result<int64_t> DeleteExpiredSessions(int64_t now) override;
+
+  Status PutCalendarYear(const CalendarYear& year) override;
+  Result<std::vector<CalendarYear>> ListCalendarYears() override;
+
+  Result<AuditHead> LockAuditHead() override;
+  Result<AuditHead> GetAuditHead() override;
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(int64_t after_seq, int limit) override;
+  Result<std::vector<AuditEntry>> RecentAudit(const std::vector<std::string>& entities,
+                                              int limit) override;
+
+  Result<DataSnapshot> ExportAll() override;
+  Status ImportAll(const DataSnapshot& rows) override;
+
+ protected:
+  SociTransaction(const Dialect& dialect, TxMode mode) : dialect_(dialect), mode_(mode) {}
+
+  // The leased connection, while open.
+  virtual soci::session& sql() = 0;
+  // False once committed.
+  virtual bool open() const = 0;
+
+  // Every operation starts here: the transaction must still be open (and writable for writes).
+  Status CheckUsable(std::string_view operation, bool writes) const;
+
+  // Runs body, converting whatever it throws.
+  template <class F>
+  auto Guard(std::string_view operation, F&& body, const ConstraintMessages& messages = {})
+      -> decltype(body()) {
+    return GuardWith(body,
+                     [&] { return dialect_.CurrentExceptionToStatus(operation, sql(), messages); });
+  }
+
+ private:
+  // Guard for reads.
+  template <class F>
+  auto Read(std::string_view operation, F&& body) -> decltype(body()) {
+    return Guard(operation, body);
+  }
+  // Guard for writes. Where the dialect asks for it (or `savepoint` is set), body runs in a
+  // savepoint that is rolled back when body throws or returns an error, so the operation is
+  // all-or-nothing and the transaction stays usable.
+  template <class F>
+  auto Write(std::string_view operation, F&& body, const ConstraintMessages& messages = {},
+             bool savepoint = false) -> decltype(body()) {
+    if (!savepoint && !dialect_.SavepointPerWrite()) return Guard(operation, body, messages);
+    return Guard(
+        operation,
+        [&]() -> decltype(body()) {
+          dialect_.Exec(sql(), "SAVEPOINT gk_op");
+          try {
+            auto result = body();
+            dialect_.Exec(sql(), result.ok() ? "RELEASE SAVEPOINT gk_op" : kUndoSavepoint);
+            return result;
+          } catch (...) {
+            try {
+              dialect_.Exec(sql(), kUndoSavepoint);
+            } catch (...) {
+              // The original error is the one worth reporting (and says if the connection died).
+            }
+            throw;
+          }
+        },
+        messages);
+  }
+  static constexpr char kUndoSavepoint[] = "ROLLBACK TO SAVEPOINT gk_op; RELEASE SAVEPOINT gk_op";
+
+  // Shared by Get/List: one agency when id is set, else all; ordered by id.
+  Result<std::vector<Agency>> SelectAgencies(std::optional<int64_t> id);
+  void ReplaceLeadingGroup(int64_t agency_id, const std::vector<LeadingGroupMember>& members);
+  // `lock`: LockAuditHead's read, which serialises writers.
+  Result<AuditHead> ReadAuditHead(bool lock);
+  // Append's two statements, also used by ImportAll; they throw on failure.
+  void InsertAuditRow(const AuditEntry& entry);
+  void MoveAuditHead(const AuditHead& head);
+  // Shared by Get/Find/List: `where` is "" or a condition on one bound value.
+  template <class T>
+  Result<std::vector<User>> SelectUsers(const std::string& where, const T* value);
+
+  const Dialect& dialect_;
+  TxMode mode_;
+};
+
+}  // namespace gongkai::storage
