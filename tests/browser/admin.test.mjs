@@ -40,7 +40,7 @@ test('cizhong.admin creates a user, who appears in the table and can log in', as
 
   // The creation is in the audit log.
   await page.goto('/admin/audit');
-  assert.match(await page.locator('main table').innerText(), /user\.create/);
+  assert.match(await page.locator('main table').innerText(), /新增用户/);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(failed, []);
 

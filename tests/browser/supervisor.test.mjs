@@ -27,7 +27,7 @@ test('hubin.supervisor sees 交口乡 on /admin and audit log entries', async (t
   const n = await rows.count();
   assert.ok(n >= 5, `expected audit entries, got ${n}`);
   const text = await page.locator('main table tbody').innerText();
-  assert.match(text, /agency\.create/);
+  assert.match(text, /新增单位/);
   assert.match(text, /hubin\.supervisor/, 'the supervisor\'s own login is logged');
   // Newest first: sequence numbers decrease.
   const seqs = (await rows.locator('td:first-child').allInnerTexts()).map(Number);
