@@ -25,6 +25,12 @@ GONGKAI_SOURCE_DIR="$root" timeout 600 "$core_bench" --benchmark_min_time=0.2 --
 echo "== web.sh"
 WEB_RESULTS="$work/web.tsv" "$here/web.sh"
 
+echo "== store.sh"
+store_md="$work/store.md"
+if [[ -x "${STORE_BENCH:-$root/build/bench/store_bench}" ]]; then
+  STORE_RESULTS="$store_md" "$here/store.sh" || echo "store.sh failed; storage section left out" >&2
+fi
+
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty=""
 if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
@@ -140,4 +146,5 @@ L.append("")
 open(out, "w", encoding="utf-8").write("\n".join(L) + "\n")
 print(f"wrote {out}")
 PY
+[[ -s "$store_md" ]] && cat "$store_md" >> "$out"
 cat "$out"

@@ -47,6 +47,10 @@ Result<int> DatabaseVersion(soci::session& sql) {
 
 Result<std::vector<AppliedMigration>> ApplyMigrations(soci::session& sql) {
   std::vector<AppliedMigration> applied;
+  // Up to date: write nothing, so a read-only standby (streaming replica) can be opened too.
+  GK_ASSIGN_OR_RETURN(int current, DatabaseVersion(sql));
+  GK_RETURN_IF_ERROR(CheckNotNewer(current, BinaryVersion()));
+  if (current == BinaryVersion()) return applied;
   GK_RETURN_IF_ERROR(Guard("create schema_migrations", sql, [&] {
     Locked(sql, [&] {
       // applied_at is text, like SQLite's, so both backends report it the same way.
