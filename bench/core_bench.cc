@@ -1,14 +1,17 @@
-// Microbenchmarks of the working-day calendar (core/calendar.h) and Date::Parse, each beside a baseline
-// anchor in the same binary so results can be read as ratios (machines are shared and noisy).
+// Microbenchmarks of the working-day calendar (core/calendar.h) and Date::Parse, each beside a
+// baseline anchor in the same binary so results can be read as ratios (machines are shared and
+// noisy).
 //
-//   BM_AddWorkingDays/N      WorkingCalendar::AddWorkingDays(day0, N) with the 2023-2026 notices loaded,
+//   BM_AddWorkingDays/N      WorkingCalendar::AddWorkingDays(day0, N) with the 2023-2026 notices
+//   loaded,
 //                            day0 cycling through every date of 2023-01-01..2026-12-31.
-//   BM_WeekdayCount/N        anchor: the same walk counting Monday-Friday only, weekday from day arithmetic.
-//   BM_Classify              WorkingCalendar::Classify over every date of 2023-2026.
+//   BM_WeekdayCount/N        anchor: the same walk counting Monday-Friday only, weekday from day
+//   arithmetic. BM_Classify              WorkingCalendar::Classify over every date of 2023-2026.
 //   BM_WeekendCheck          anchor: weekday-from-day-number over the same dates.
 //   BM_DateParse             Date::Parse of "YYYY-MM-DD" strings (validating).
-//   BM_ParseDigits           anchor: the digits of the same strings read by fixed position, no validation.
-//   BM_ParseCalendarYear     ParseCalendarYear on the four notices (setup cost, no anchor).
+//   BM_ParseDigits           anchor: the digits of the same strings read by fixed position, no
+//   validation. BM_ParseCalendarYear     ParseCalendarYear on the four notices (setup cost, no
+//   anchor).
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

@@ -1,11 +1,12 @@
 // The same workload on SQLite and PostgreSQL, through the service layer as the web handlers use it:
 //
-//   BM_EditAgency/<backend>     a write: read the agency, validate, version-guarded update, audit entry
-//   BM_AgencyTree/<backend>     a page read: the whole agency tree
+//   BM_EditAgency/<backend>     a write: read the agency, validate, version-guarded update, audit
+//   entry BM_AgencyTree/<backend>     a page read: the whole agency tree
 //   BM_ResolveSession/<backend> what every logged-in request does first
 //
-// SQLite uses a temporary file; PostgreSQL a fresh database on the server named by GONGKAI_BENCH_PG_URL
-// (a maintenance URL such as postgresql://postgres@127.0.0.1:5433/postgres). Without it only SQLite runs.
+// SQLite uses a temporary file; PostgreSQL a fresh database on the server named by
+// GONGKAI_BENCH_PG_URL (a maintenance URL such as postgresql://postgres@127.0.0.1:5433/postgres).
+// Without it only SQLite runs.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -49,7 +50,8 @@ Fixture& Backend(const std::string& name) {
   static std::unique_ptr<Fixture> sqlite, postgres;
   if (name == "sqlite") {
     if (!sqlite) {
-      auto dir = std::filesystem::temp_directory_path() / ("gongkai-store-bench-" + std::to_string(getpid()));
+      auto dir = std::filesystem::temp_directory_path() /
+                 ("gongkai-store-bench-" + std::to_string(getpid()));
       std::filesystem::remove_all(dir);
       std::filesystem::create_directories(dir);
       sqlite = MakeFixture((dir / "bench.db").string());
@@ -58,7 +60,8 @@ Fixture& Backend(const std::string& name) {
   }
   if (!postgres) {
     std::string error;
-    std::string url = storage::test_support::CreatePgTestDatabase(std::getenv("GONGKAI_BENCH_PG_URL"), &error);
+    std::string url =
+        storage::test_support::CreatePgTestDatabase(std::getenv("GONGKAI_BENCH_PG_URL"), &error);
     if (!error.empty()) {
       std::fprintf(stderr, "store_bench: %s\n", error.c_str());
       std::exit(2);
@@ -86,16 +89,19 @@ void BM_AgencyTree(benchmark::State& state, const std::string& backend) {
 
 void BM_ResolveSession(benchmark::State& state, const std::string& backend) {
   Fixture& f = Backend(backend);
-  for (auto _ : state) benchmark::DoNotOptimize(f.platform->sessions().Resolve(f.session_token).value());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(f.platform->sessions().Resolve(f.session_token).value());
 }
 
 void Register() {
   std::vector<std::string> backends = {"sqlite"};
-  if (const char* pg = std::getenv("GONGKAI_BENCH_PG_URL"); pg && *pg) backends.push_back("postgresql");
+  if (const char* pg = std::getenv("GONGKAI_BENCH_PG_URL"); pg && *pg)
+    backends.push_back("postgresql");
   for (const auto& b : backends) {
     benchmark::RegisterBenchmark(("BM_EditAgency/" + b).c_str(), BM_EditAgency, b)->UseRealTime();
     benchmark::RegisterBenchmark(("BM_AgencyTree/" + b).c_str(), BM_AgencyTree, b)->UseRealTime();
-    benchmark::RegisterBenchmark(("BM_ResolveSession/" + b).c_str(), BM_ResolveSession, b)->UseRealTime();
+    benchmark::RegisterBenchmark(("BM_ResolveSession/" + b).c_str(), BM_ResolveSession, b)
+        ->UseRealTime();
   }
 }
 

@@ -12,7 +12,8 @@ Result<LeadingGroupMember> ParseMember(const std::string& spec) {
   size_t a = spec.find(':');
   size_t b = a == std::string::npos ? a : spec.find(':', a + 1);
   if (b == std::string::npos) {
-    return InvalidArgument("--member '" + spec + "' must be ROLE:NAME:POST, e.g. head:李卫东:党委书记");
+    return InvalidArgument("--member '" + spec +
+                           "' must be ROLE:NAME:POST, e.g. head:李卫东:党委书记");
   }
   std::string role = spec.substr(0, a);
   std::optional<GroupRole> r = ParseGroupRole(role);
@@ -21,7 +22,8 @@ Result<LeadingGroupMember> ParseMember(const std::string& spec) {
   }
   if (!r) {
     return InvalidArgument("--member '" + spec + "': role '" + role +
-                           "' is not one of head, executive_deputy, deputy, member (or 组长, 常务副组长, 副组长, 成员)");
+                           "' is not one of head, executive_deputy, deputy, member (or 组长, "
+                           "常务副组长, 副组长, 成员)");
   }
   return LeadingGroupMember{spec.substr(a + 1, b - a - 1), spec.substr(b + 1), *r};
 }
@@ -52,18 +54,21 @@ void AddAgencyCommands(CLI::App& app, int* exit_code) {
   agency->require_subcommand(1);
 
   struct AddArgs {
-    std::string level, name, short_name, region_code, office_name, office_address, office_phone, office_hours,
-        office_email;
+    std::string level, name, short_name, region_code, office_name, office_address, office_phone,
+        office_hours, office_email;
     int64_t parent = 0;
     std::vector<std::string> members;
   };
   static AddArgs args;
   auto* add = agency->add_subcommand("add", "Add an agency under a parent (or a root)");
-  add->add_option("--level", args.level, "province|city|district|township|department|village")->required();
-  add->add_option("--name", args.name, "Full official name, e.g. 三门峡市湖滨区磁钟乡人民政府")->required();
+  add->add_option("--level", args.level, "province|city|district|township|department|village")
+      ->required();
+  add->add_option("--name", args.name, "Full official name, e.g. 三门峡市湖滨区磁钟乡人民政府")
+      ->required();
   add->add_option("--short-name", args.short_name, "Short name, e.g. 磁钟乡");
   add->add_option("--parent", args.parent, "Parent agency id (omit for a root)");
-  add->add_option("--region-code", args.region_code, "Administrative division code (6, 9 or 12 digits)");
+  add->add_option("--region-code", args.region_code,
+                  "Administrative division code (6, 9 or 12 digits)");
   add->add_option("--office-name", args.office_name, "Disclosure office, e.g. 党政综合办公室");
   add->add_option("--office-address", args.office_address, "Office address");
   add->add_option("--office-phone", args.office_phone, "Office phone");
@@ -75,14 +80,16 @@ void AddAgencyCommands(CLI::App& app, int* exit_code) {
     auto level = ParseAgencyLevel(args.level);
     if (!level) {
       return void(*exit_code = Fail(InvalidArgument(
-                      "--level '" + args.level + "' is not one of province, city, district, township, department, village")));
+                      "--level '" + args.level +
+                      "' is not one of province, city, district, township, department, village")));
     }
     a.level = *level;
     a.name = args.name;
     a.short_name = args.short_name;
     if (args.parent > 0) a.parent_id = args.parent;
     a.region_code = args.region_code;
-    a.office = {args.office_name, args.office_address, args.office_phone, args.office_hours, args.office_email};
+    a.office = {args.office_name, args.office_address, args.office_phone, args.office_hours,
+                args.office_email};
     for (const auto& spec : args.members) {
       auto m = ParseMember(spec);
       if (!m.ok()) return void(*exit_code = Fail(m.status()));

@@ -8,7 +8,8 @@ namespace gongkai::cli {
 void AddAuditCommands(CLI::App& app, int* exit_code) {
   auto* audit = app.add_subcommand("audit-log", "The tamper-evident audit log");
   audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Recompute the hash chain; exit 1 if any entry was altered");
+  auto* verify =
+      audit->add_subcommand("verify", "Recompute the hash chain; exit 1 if any entry was altered");
   verify->callback([exit_code] {
     Status st;
     auto p = OpenOrReport(&st);
@@ -21,7 +22,8 @@ void AddAuditCommands(CLI::App& app, int* exit_code) {
     if (v->ok()) {
       std::cout << "audit log intact: " << v->entries << " entries, hash chain verified\n";
     } else {
-      std::cout << "audit log TAMPERED: " << v->problems.size() << " problem(s) in " << v->entries << " entries\n";
+      std::cout << "audit log TAMPERED: " << v->problems.size() << " problem(s) in " << v->entries
+                << " entries\n";
       *exit_code = 1;
     }
   });

@@ -18,7 +18,8 @@ void PrintAccounts(const std::vector<service::DemoAccount>& accounts) {
 }  // namespace
 
 void AddInitCommands(CLI::App& app, int* exit_code) {
-  auto* init = app.add_subcommand("init", "Create or upgrade the database and load the bundled calendars");
+  auto* init =
+      app.add_subcommand("init", "Create or upgrade the database and load the bundled calendars");
   init->callback([exit_code] {
     Status st;
     auto p = OpenOrReport(&st);
@@ -26,13 +27,15 @@ void AddInitCommands(CLI::App& app, int* exit_code) {
     st = LoadBundledCalendars(*p, false);
     if (!st.ok()) return void(*exit_code = Fail(st));
     auto m = p->store().Migrations();
-    std::cout << "database " << DatabaseUrl() << " ready at migration " << (m.ok() ? m->database_version : 0)
-              << "\n";
+    std::cout << "database " << DatabaseUrl() << " ready at migration "
+              << (m.ok() ? m->database_version : 0) << "\n";
   });
 
-  auto* demo = app.add_subcommand("demo", "Fill an empty database with the demo agencies and accounts");
+  auto* demo =
+      app.add_subcommand("demo", "Fill an empty database with the demo agencies and accounts");
   static bool if_empty = false;
-  demo->add_flag("--if-empty", if_empty, "Do nothing (but print the accounts) if the database has data");
+  demo->add_flag("--if-empty", if_empty,
+                 "Do nothing (but print the accounts) if the database has data");
   demo->callback([exit_code] {
     Status st;
     auto p = OpenOrReport(&st);

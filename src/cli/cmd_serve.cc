@@ -29,7 +29,8 @@ web::StaticAssets BuildStaticAssets() {
   for (const auto& f : assets::StaticFiles()) {
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : f.data) h = (h ^ c) * 1099511628211ull;
-    out[std::string(f.path)] = {ContentTypeFor(f.path), std::string(f.data), "\"" + std::to_string(h) + "\""};
+    out[std::string(f.path)] = {ContentTypeFor(f.path), std::string(f.data),
+                                "\"" + std::to_string(h) + "\""};
   }
   return out;
 }
@@ -48,12 +49,17 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   auto* serve = app.add_subcommand("serve", "Run the web server: portal, back office and JSON API");
   serve->add_option("--host", args.server.host, "Address to listen on");
   serve->add_option("--port", args.server.port, "Port (0: any free port)");
-  serve->add_option("--io-threads", args.server.io_threads, "Threads for network I/O")->check(CLI::Range(1, 64));
-  serve->add_option("--workers", args.server.worker_threads, "Threads for handlers that use the database")
+  serve->add_option("--io-threads", args.server.io_threads, "Threads for network I/O")
+      ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--workers", args.server.worker_threads,
+                   "Threads for handlers that use the database")
       ->check(CLI::Range(1, 256));
-  serve->add_flag("--secure-cookies", args.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
-  serve->add_option("--trusted-proxy", args.trusted_proxy,
-                    "Address of the reverse proxy whose X-Real-IP header names the client (e.g. 127.0.0.1)");
+  serve->add_flag("--secure-cookies", args.secure_cookies,
+                  "Mark cookies Secure (when behind HTTPS)");
+  serve->add_option(
+      "--trusted-proxy", args.trusted_proxy,
+      "Address of the reverse proxy whose X-Real-IP header names the client (e.g. 127.0.0.1)");
   serve->add_flag("--demo", args.demo, "Load the demo data first if the database is empty");
   serve->add_flag("!--no-access-log", args.server.access_log, "Do not log every request");
   serve->callback([exit_code] {
@@ -73,19 +79,24 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
     if (args.demo) {
       auto r = service::SeedDemo(*p, {});
       seeded = r.ok();
-      if (!r.ok() && r.status().code() != StatusCode::kFailedPrecondition) return void(*exit_code = Fail(r.status()));
+      if (!r.ok() && r.status().code() != StatusCode::kFailedPrecondition)
+        return void(*exit_code = Fail(r.status()));
     }
-    web::App web_app(*p, {.secure_cookies = args.secure_cookies, .trusted_proxy = args.trusted_proxy});
+    web::App web_app(*p,
+                     {.secure_cookies = args.secure_cookies, .trusted_proxy = args.trusted_proxy});
     web::Router router = web::BuildRouter(web_app);
     web::StaticAssets static_assets = BuildStaticAssets();
     web::HttpServer server(args.server, router, &static_assets);
     st = server.Start();
     if (!st.ok()) {
-      st.Annotate("listening on " + args.server.host + ":" + std::to_string(args.server.port), "监听端口");
+      st.Annotate("listening on " + args.server.host + ":" + std::to_string(args.server.port),
+                  "监听端口");
       return void(*exit_code = Fail(st));
     }
-    std::cout << "gongkai is running at http://" << args.server.host << ":" << server.port() << "/\n"
-              << "  database: " << DatabaseUrl() << (seeded ? " (demo data loaded now)" : "") << "\n"
+    std::cout << "gongkai is running at http://" << args.server.host << ":" << server.port()
+              << "/\n"
+              << "  database: " << DatabaseUrl() << (seeded ? " (demo data loaded now)" : "")
+              << "\n"
               << "  back office: http://" << args.server.host << ":" << server.port() << "/login\n";
     if (args.demo) {
       std::cout << "Demo accounts (password for all: " << service::kDemoPassword << "):\n";

@@ -11,7 +11,8 @@ namespace {
 Result<std::string> PasswordFrom(const std::string& given, bool from_stdin) {
   if (from_stdin) {
     std::string line;
-    if (!std::getline(std::cin, line)) return InvalidArgument("--password-stdin: no line on standard input");
+    if (!std::getline(std::cin, line))
+      return InvalidArgument("--password-stdin: no line on standard input");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
   }
@@ -41,15 +42,17 @@ void AddUserCommands(CLI::App& app, int* exit_code) {
   add->callback([exit_code] {
     auto role = ParseRole(args.role);
     if (!role) {
-      return void(*exit_code = Fail(InvalidArgument("--role '" + args.role +
-                                                    "' is not one of clerk, leader, admin, supervisor")));
+      return void(*exit_code =
+                      Fail(InvalidArgument("--role '" + args.role +
+                                           "' is not one of clerk, leader, admin, supervisor")));
     }
     auto pw = PasswordFrom(args.password, args.password_stdin);
     if (!pw.ok()) return void(*exit_code = Fail(pw.status()));
     Status st;
     auto p = OpenOrReport(&st);
     if (!p) return void(*exit_code = ExitCodeFor(st.code()));
-    auto id = p->users().Create(service::Actor::Cli(), {args.username, args.display_name, *role, args.agency, *pw});
+    auto id = p->users().Create(service::Actor::Cli(),
+                                {args.username, args.display_name, *role, args.agency, *pw});
     if (!id.ok()) return void(*exit_code = Fail(id.status()));
     std::cout << "user " << *id << " added: " << args.username << "\n";
   });
@@ -64,8 +67,8 @@ void AddUserCommands(CLI::App& app, int* exit_code) {
     auto users = p->users().List(list_root);
     if (!users.ok()) return void(*exit_code = Fail(users.status()));
     for (const auto& u : *users) {
-      std::cout << u.id << "  " << u.username << "  " << u.display_name << "  " << Code(u.role) << "  agency "
-                << u.agency_id << (u.active ? "" : "  (disabled)") << "\n";
+      std::cout << u.id << "  " << u.username << "  " << u.display_name << "  " << Code(u.role)
+                << "  agency " << u.agency_id << (u.active ? "" : "  (disabled)") << "\n";
     }
   });
 
@@ -73,7 +76,8 @@ void AddUserCommands(CLI::App& app, int* exit_code) {
   auto* passwd = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
   passwd->add_option("USERNAME", pw_args.username, "Login name")->required();
   passwd->add_option("--password", pw_args.password, "New password (prefer --password-stdin)");
-  passwd->add_flag("--password-stdin", pw_args.password_stdin, "Read the password from standard input");
+  passwd->add_flag("--password-stdin", pw_args.password_stdin,
+                   "Read the password from standard input");
   passwd->callback([exit_code] {
     auto pw = PasswordFrom(pw_args.password, pw_args.password_stdin);
     if (!pw.ok()) return void(*exit_code = Fail(pw.status()));

@@ -47,17 +47,28 @@ std::unique_ptr<service::Platform> OpenOrReport(Status* status) {
 
 int ExitCodeFor(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInvalidArgument: return 2;
-    case StatusCode::kNotFound: return 3;
-    case StatusCode::kAlreadyExists: return 4;
-    case StatusCode::kAborted: return 4;
-    case StatusCode::kFailedPrecondition: return 5;
-    case StatusCode::kPermissionDenied: return 6;
-    case StatusCode::kUnauthenticated: return 6;
-    case StatusCode::kResourceExhausted: return 7;
-    case StatusCode::kUnavailable: return 8;
-    case StatusCode::kInternal: return 10;
+    case StatusCode::kOk:
+      return 0;
+    case StatusCode::kInvalidArgument:
+      return 2;
+    case StatusCode::kNotFound:
+      return 3;
+    case StatusCode::kAlreadyExists:
+      return 4;
+    case StatusCode::kAborted:
+      return 4;
+    case StatusCode::kFailedPrecondition:
+      return 5;
+    case StatusCode::kPermissionDenied:
+      return 6;
+    case StatusCode::kUnauthenticated:
+      return 6;
+    case StatusCode::kResourceExhausted:
+      return 7;
+    case StatusCode::kUnavailable:
+      return 8;
+    case StatusCode::kInternal:
+      return 10;
   }
   return 10;
 }

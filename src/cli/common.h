@@ -30,13 +30,14 @@ int Fail(const Status& status);
 // Loads the calendars bundled in the binary that the database does not have yet.
 Status LoadBundledCalendars(service::Platform& platform, bool quiet);
 
-// Registration of each command group (cmd_*.cc). Each sets its own callback that stores an exit code.
-void AddInitCommands(CLI::App& app, int* exit_code);     // init, demo, and AddDbCommands
-void AddDbCommands(CLI::App& app, int* exit_code);       // db status|migrate|copy
-void AddServeCommand(CLI::App& app, int* exit_code);     // serve
-void AddAgencyCommands(CLI::App& app, int* exit_code);   // agency add|list|show
-void AddUserCommands(CLI::App& app, int* exit_code);     // user add|list|passwd
-void AddCalendarCommands(CLI::App& app, int* exit_code); // calendar list|load|check
-void AddAuditCommands(CLI::App& app, int* exit_code);    // audit-log verify
+// Registration of each command group (cmd_*.cc). Each sets its own callback that stores an exit
+// code.
+void AddInitCommands(CLI::App& app, int* exit_code);      // init, demo, and AddDbCommands
+void AddDbCommands(CLI::App& app, int* exit_code);        // db status|migrate|copy
+void AddServeCommand(CLI::App& app, int* exit_code);      // serve
+void AddAgencyCommands(CLI::App& app, int* exit_code);    // agency add|list|show
+void AddUserCommands(CLI::App& app, int* exit_code);      // user add|list|passwd
+void AddCalendarCommands(CLI::App& app, int* exit_code);  // calendar list|load|check
+void AddAuditCommands(CLI::App& app, int* exit_code);     // audit-log verify
 
 }  // namespace gongkai::cli

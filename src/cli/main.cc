@@ -1,11 +1,13 @@
-// gongkai: the command-line entry point. Every subcommand calls the same services as the web handlers.
+// gongkai: the command-line entry point. Every subcommand calls the same services as the web
+// handlers.
 #include <spdlog/spdlog.h>
 
 #include "cli/common.h"
 
 int main(int argc, char** argv) {
   using namespace gongkai::cli;
-  CLI::App app{"gongkai — 政务公开工作平台 (government information disclosure platform)", "gongkai"};
+  CLI::App app{"gongkai — 政务公开工作平台 (government information disclosure platform)",
+               "gongkai"};
   app.set_version_flag("--version", GONGKAI_VERSION);
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
@@ -20,7 +22,8 @@ int main(int argc, char** argv) {
   AddUserCommands(app, &exit_code);
   AddCalendarCommands(app, &exit_code);
   AddAuditCommands(app, &exit_code);
-  app.parse_complete_callback([] { spdlog::set_level(spdlog::level::from_str(Globals().log_level)); });
+  app.parse_complete_callback(
+      [] { spdlog::set_level(spdlog::level::from_str(Globals().log_level)); });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

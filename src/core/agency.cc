@@ -6,15 +6,19 @@ namespace gongkai {
 
 bool CanBeChildOf(AgencyLevel child, AgencyLevel parent) {
   switch (child) {
-    case AgencyLevel::kProvince: return false;
-    case AgencyLevel::kCity: return parent == AgencyLevel::kProvince;
-    case AgencyLevel::kDistrict: return parent == AgencyLevel::kCity;
+    case AgencyLevel::kProvince:
+      return false;
+    case AgencyLevel::kCity:
+      return parent == AgencyLevel::kProvince;
+    case AgencyLevel::kDistrict:
+      return parent == AgencyLevel::kCity;
     case AgencyLevel::kTownship:
       return parent == AgencyLevel::kDistrict || parent == AgencyLevel::kCity;
     case AgencyLevel::kDepartment:
       return parent == AgencyLevel::kProvince || parent == AgencyLevel::kCity ||
              parent == AgencyLevel::kDistrict || parent == AgencyLevel::kTownship;
-    case AgencyLevel::kVillage: return parent == AgencyLevel::kTownship;
+    case AgencyLevel::kVillage:
+      return parent == AgencyLevel::kTownship;
   }
   return false;
 }
@@ -24,9 +28,11 @@ bool CanBeRoot(AgencyLevel level) {
     case AgencyLevel::kProvince:
     case AgencyLevel::kCity:
     case AgencyLevel::kDistrict:
-    case AgencyLevel::kTownship: return true;
+    case AgencyLevel::kTownship:
+      return true;
     case AgencyLevel::kDepartment:
-    case AgencyLevel::kVillage: return false;
+    case AgencyLevel::kVillage:
+      return false;
   }
   return false;
 }
@@ -72,10 +78,11 @@ Status ValidateAgency(const Agency& a, const Agency* parent) {
     return OkStatus();
   }
   if (!CanBeChildOf(a.level, parent->level)) {
-    return InvalidArgument(std::string("a ") + std::string(Code(a.level)) + " cannot be placed under a " +
-                               std::string(Code(parent->level)) + " (" + parent->name + ")",
-                           std::string(Label(a.level)) + "单位不能隶属于" + std::string(Label(parent->level)) +
-                               "单位（" + parent->name + "）");
+    return InvalidArgument(std::string("a ") + std::string(Code(a.level)) +
+                               " cannot be placed under a " + std::string(Code(parent->level)) +
+                               " (" + parent->name + ")",
+                           std::string(Label(a.level)) + "单位不能隶属于" +
+                               std::string(Label(parent->level)) + "单位（" + parent->name + "）");
   }
   return OkStatus();
 }

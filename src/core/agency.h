@@ -1,6 +1,6 @@
 // Agencies (行政机关) form a tree: province → city → district → township/department → village.
-// Each carries its disclosure office (政府信息公开工作机构) and its leading group (政务公开领导小组).
-// ValidateAgency is the single place that decides what a well-formed agency is.
+// Each carries its disclosure office (政府信息公开工作机构) and its leading group
+// (政务公开领导小组). ValidateAgency is the single place that decides what a well-formed agency is.
 #pragma once
 
 #include <cstdint>
@@ -15,10 +15,10 @@
 namespace gongkai {
 
 struct DisclosureOffice {
-  std::string name;     // e.g. 党政综合办公室
+  std::string name;  // e.g. 党政综合办公室
   std::string address;
   std::string phone;
-  std::string hours;    // office hours, e.g. 工作日 8:30—12:00，14:30—17:30
+  std::string hours;  // office hours, e.g. 工作日 8:30—12:00，14:30—17:30
   std::string email;
 };
 
@@ -35,7 +35,8 @@ struct Agency {
   AgencyLevel level = AgencyLevel::kTownship;
   std::string name;        // full official name, e.g. 三门峡市湖滨区磁钟乡人民政府
   std::string short_name;  // e.g. 磁钟乡
-  std::string region_code; // administrative division code: 6 digits (county+), 9 (township), 12 (village)
+  std::string
+      region_code;  // administrative division code: 6 digits (county+), 9 (township), 12 (village)
   DisclosureOffice office;
   std::vector<LeadingGroupMember> leading_group;
   int64_t version = 0;  // optimistic-lock version, bumped by every update

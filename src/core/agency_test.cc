@@ -31,7 +31,8 @@ TEST(AgencyTest, LevelsNestTopDown) {
       {AgencyLevel::kDepartment, AgencyLevel::kVillage, false},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(CanBeChildOf(c.child, c.parent), c.ok) << Code(c.child) << " under " << Code(c.parent);
+    EXPECT_EQ(CanBeChildOf(c.child, c.parent), c.ok)
+        << Code(c.child) << " under " << Code(c.parent);
   }
   EXPECT_TRUE(CanBeRoot(AgencyLevel::kProvince));
   EXPECT_FALSE(CanBeRoot(AgencyLevel::kVillage));
@@ -66,7 +67,8 @@ TEST(AgencyTest, ValidatesFields) {
   EXPECT_FALSE(ValidateAgency(village, &district).ok());
   EXPECT_EQ(ValidateAgency(Make(AgencyLevel::kVillage, "某村"), nullptr).code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(ValidateAgency(Make(AgencyLevel::kVillage, "某村", 99), nullptr).code(), StatusCode::kNotFound);
+  EXPECT_EQ(ValidateAgency(Make(AgencyLevel::kVillage, "某村", 99), nullptr).code(),
+            StatusCode::kNotFound);
 }
 
 TEST(AgencyTest, AncestorWalk) {

@@ -24,9 +24,10 @@ std::string AuditCanonical(const AuditEntry& e) {
   return out;
 }
 
-std::vector<AuditProblem> VerifyAuditChain(const std::vector<AuditEntry>& entries,
-                                           const std::function<std::string(const std::string&)>& hash_fn,
-                                           int64_t first_expected_seq, std::string expected_prev) {
+std::vector<AuditProblem> VerifyAuditChain(
+    const std::vector<AuditEntry>& entries,
+    const std::function<std::string(const std::string&)>& hash_fn, int64_t first_expected_seq,
+    std::string expected_prev) {
   std::vector<AuditProblem> problems;
   int64_t want_seq = first_expected_seq;
   for (const AuditEntry& e : entries) {

@@ -1,8 +1,9 @@
 // The audit log (操作日志): an append-only chain of every state change, with who and when.
 //
-// Each entry carries the hash of the previous entry; its own hash covers its canonical form and that
-// previous hash, so changing, inserting or deleting any row breaks the chain from there on. Hashing is
-// done outside core (service, with libsodium); core defines the canonical bytes and the verification walk.
+// Each entry carries the hash of the previous entry; its own hash covers its canonical form and
+// that previous hash, so changing, inserting or deleting any row breaks the chain from there on.
+// Hashing is done outside core (service, with libsodium); core defines the canonical bytes and the
+// verification walk.
 #pragma once
 
 #include <cstdint>
@@ -37,9 +38,9 @@ struct AuditProblem {
 
 // Walks entries in seq order and reports every break: gaps, a prev_hash that does not match, a hash
 // that does not match its contents. hash_fn computes the hex digest of the canonical bytes.
-std::vector<AuditProblem> VerifyAuditChain(const std::vector<AuditEntry>& entries,
-                                           const std::function<std::string(const std::string&)>& hash_fn,
-                                           int64_t first_expected_seq = 1,
-                                           std::string expected_prev = std::string(kGenesisHash));
+std::vector<AuditProblem> VerifyAuditChain(
+    const std::vector<AuditEntry>& entries,
+    const std::function<std::string(const std::string&)>& hash_fn, int64_t first_expected_seq = 1,
+    std::string expected_prev = std::string(kGenesisHash));
 
 }  // namespace gongkai

@@ -14,8 +14,15 @@ std::vector<AuditEntry> Chain(int n) {
   std::vector<AuditEntry> out;
   std::string prev(kGenesisHash);
   for (int i = 1; i <= n; ++i) {
-    AuditEntry e{i, "2026-11-28T00:00:00.000Z", "cli:root", "agency.create", "agency:" + std::to_string(i),
-                 "", "{\"name\":\"x\"}", prev, ""};
+    AuditEntry e{i,
+                 "2026-11-28T00:00:00.000Z",
+                 "cli:root",
+                 "agency.create",
+                 "agency:" + std::to_string(i),
+                 "",
+                 "{\"name\":\"x\"}",
+                 prev,
+                 ""};
     e.hash = FakeHash(AuditCanonical(e));
     prev = e.hash;
     out.push_back(e);

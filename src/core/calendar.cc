@@ -8,8 +8,10 @@ namespace gongkai {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -34,18 +36,20 @@ Status ParseRange(std::string_view value, HolidayRange* out) {
   return OkStatus();
 }
 
-int DayOfYear(Date d) {
-  return Date::FromYmd(d.year(), 1, 1).value().DaysUntil(d);
-}
+int DayOfYear(Date d) { return Date::FromYmd(d.year(), 1, 1).value().DaysUntil(d); }
 
 }  // namespace
 
 std::string_view DayKindCode(DayKind kind) {
   switch (kind) {
-    case DayKind::kWorkday: return "workday";
-    case DayKind::kWeekend: return "weekend";
-    case DayKind::kHoliday: return "holiday";
-    case DayKind::kMakeupWorkday: return "makeup_workday";
+    case DayKind::kWorkday:
+      return "workday";
+    case DayKind::kWeekend:
+      return "weekend";
+    case DayKind::kHoliday:
+      return "holiday";
+    case DayKind::kMakeupWorkday:
+      return "makeup_workday";
   }
   return "?";
 }
@@ -90,8 +94,9 @@ Result<CalendarYear> ParseCalendarYear(std::string_view text) {
       HolidayRange r;
       st = ParseRange(value, &r);
       if (st.ok() && r.last < r.first) {
-        st = InvalidArgument("holiday " + r.first.ToString() + ".." + r.last.ToString() + " ends before it starts",
-                             "假期" + r.first.ToString() + "至" + r.last.ToString() + "结束早于开始");
+        st = InvalidArgument(
+            "holiday " + r.first.ToString() + ".." + r.last.ToString() + " ends before it starts",
+            "假期" + r.first.ToString() + "至" + r.last.ToString() + "结束早于开始");
       }
       year.holidays.push_back(std::move(r));
     } else if (key == "workday") {
@@ -100,13 +105,15 @@ Result<CalendarYear> ParseCalendarYear(std::string_view text) {
       if (st.ok() && r.first != r.last) {
         st = InvalidArgument("a make-up working day is a single date", "调休上班日应为单个日期");
       } else if (st.ok() && !r.first.IsWeekend()) {
-        st = InvalidArgument("make-up working day " + r.first.ToString() + " is not a Saturday or Sunday",
-                             "调休上班日" + r.first.ToString() + "不是周六或周日");
+        st = InvalidArgument(
+            "make-up working day " + r.first.ToString() + " is not a Saturday or Sunday",
+            "调休上班日" + r.first.ToString() + "不是周六或周日");
       }
       year.makeup_days.push_back({r.first, r.name});
     } else {
-      st = InvalidArgument("unknown key '" + std::string(key) + "' (expected year, source, holiday, workday)",
-                           "未知的键“" + std::string(key) + "”（应为 year、source、holiday、workday）");
+      st = InvalidArgument(
+          "unknown key '" + std::string(key) + "' (expected year, source, holiday, workday)",
+          "未知的键“" + std::string(key) + "”（应为 year、source、holiday、workday）");
     }
     if (!st.ok()) return st.Annotate(LineEn(line_no), LineZh(line_no));
   }
@@ -139,31 +146,36 @@ Status ValidateCalendarYear(const CalendarYear& year) {
                            "日历年份" + std::to_string(year.year) + "超出范围");
   }
   if (year.source.empty()) {
-    return InvalidArgument("calendar " + std::to_string(year.year) + ": the notice number (source) is missing",
-                           std::to_string(year.year) + "年日历缺少通知文号（source）");
+    return InvalidArgument(
+        "calendar " + std::to_string(year.year) + ": the notice number (source) is missing",
+        std::to_string(year.year) + "年日历缺少通知文号（source）");
   }
   // A notice may reach a few days into the neighbouring years (e.g. 2022-12-31 in the 2023 notice).
   Date lo = Date::FromYmd(year.year - 1, 12, 1).value();
   Date hi = Date::FromYmd(year.year + 1, 1, 31).value();
   for (const auto& h : year.holidays) {
     if (h.last < h.first) {
-      return InvalidArgument("holiday " + h.first.ToString() + ".." + h.last.ToString() + " ends before it starts",
-                             "假期" + h.first.ToString() + "至" + h.last.ToString() + "结束早于开始");
+      return InvalidArgument(
+          "holiday " + h.first.ToString() + ".." + h.last.ToString() + " ends before it starts",
+          "假期" + h.first.ToString() + "至" + h.last.ToString() + "结束早于开始");
     }
     if (h.first < lo || h.last > hi || h.first.DaysUntil(h.last) > 31) {
-      return InvalidArgument("holiday " + h.first.ToString() + " is outside the notice's year " +
-                                 std::to_string(year.year),
-                             "假期" + h.first.ToString() + "不在" + std::to_string(year.year) + "年通知范围内");
+      return InvalidArgument(
+          "holiday " + h.first.ToString() + " is outside the notice's year " +
+              std::to_string(year.year),
+          "假期" + h.first.ToString() + "不在" + std::to_string(year.year) + "年通知范围内");
     }
   }
   for (const auto& m : year.makeup_days) {
     if (!m.date.IsWeekend()) {
-      return InvalidArgument("make-up working day " + m.date.ToString() + " is not a Saturday or Sunday",
-                             "调休上班日" + m.date.ToString() + "不是周六或周日");
+      return InvalidArgument(
+          "make-up working day " + m.date.ToString() + " is not a Saturday or Sunday",
+          "调休上班日" + m.date.ToString() + "不是周六或周日");
     }
     if (m.date < lo || m.date > hi) {
-      return InvalidArgument("make-up working day " + m.date.ToString() + " is outside the notice's year",
-                             "调休上班日" + m.date.ToString() + "不在通知年度范围内");
+      return InvalidArgument(
+          "make-up working day " + m.date.ToString() + " is outside the notice's year",
+          "调休上班日" + m.date.ToString() + "不在通知年度范围内");
     }
     for (const auto& h : year.holidays) {
       if (h.first <= m.date && m.date <= h.last) {

@@ -1,12 +1,13 @@
 // The working-day calendar (工作日历) that every statutory clock counts on.
 //
 // A working day is a Monday-Friday that is not a public holiday, plus the make-up working days
-// (调休上班日) that fall on weekends. Holidays come from the State Council's yearly notice, loaded as
-// data (one CalendarYear per notice). A date in a year whose notice is not loaded is classified by
-// weekends alone and marked provisional: callers must show such results as provisional, never as final.
+// (调休上班日) that fall on weekends. Holidays come from the State Council's yearly notice, loaded
+// as data (one CalendarYear per notice). A date in a year whose notice is not loaded is classified
+// by weekends alone and marked provisional: callers must show such results as provisional, never as
+// final.
 //
-// Counting convention (statute.md, "Counting working days"): the start day is day 0; day 1 is the first
-// working day after it; a deadline of N working days is the end of the N-th working day.
+// Counting convention (statute.md, "Counting working days"): the start day is day 0; day 1 is the
+// first working day after it; a deadline of N working days is the end of the N-th working day.
 #pragma once
 
 #include <array>

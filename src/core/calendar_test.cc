@@ -11,7 +11,8 @@ namespace {
 
 std::string ReadDataFile(int year) {
   const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  std::string path = std::string(root ? root : ".") + "/data/calendar/" + std::to_string(year) + ".txt";
+  std::string path =
+      std::string(root ? root : ".") + "/data/calendar/" + std::to_string(year) + ".txt";
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -78,20 +79,20 @@ TEST(CalendarTest, AddWorkingDaysDayZeroConvention) {
     const char* due;
   } cases[] = {
       {"2023-03-01", 0, "2023-03-01"},
-      {"2023-03-01", 1, "2023-03-02"},  // Wed -> Thu
-      {"2023-03-03", 1, "2023-03-06"},  // Fri -> Mon
-      {"2023-03-04", 1, "2023-03-06"},  // received on a Saturday: day 1 is Monday
+      {"2023-03-01", 1, "2023-03-02"},   // Wed -> Thu
+      {"2023-03-03", 1, "2023-03-06"},   // Fri -> Mon
+      {"2023-03-04", 1, "2023-03-06"},   // received on a Saturday: day 1 is Monday
       {"2023-01-19", 20, "2023-02-21"},  // statute.md worked example across Spring Festival
       {"2023-03-01", 20, "2023-03-29"},
       {"2023-03-01", 40, "2023-04-26"},  // statute.md: 20 + extension of 20
       {"2023-01-20", 1, "2023-01-28"},   // the Saturday make-up day counts
       {"2023-09-28", 1, "2023-10-07"},   // across National Day to the make-up Saturday
       {"2023-09-28", 3, "2023-10-09"},
-      {"2023-12-29", 1, "2024-01-02"},   // across New Year (2024 notice)
-      {"2024-02-09", 1, "2024-02-18"},   // Spring Festival 2024, make-up Sunday
-      {"2025-01-27", 1, "2025-02-05"},   // Spring Festival 2025
-      {"2025-09-30", 1, "2025-10-09"},   // National Day 2025, 8 days
-      {"2026-02-13", 1, "2026-02-14"},   // 2026 make-up Saturday before Spring Festival
+      {"2023-12-29", 1, "2024-01-02"},  // across New Year (2024 notice)
+      {"2024-02-09", 1, "2024-02-18"},  // Spring Festival 2024, make-up Sunday
+      {"2025-01-27", 1, "2025-02-05"},  // Spring Festival 2025
+      {"2025-09-30", 1, "2025-10-09"},  // National Day 2025, 8 days
+      {"2026-02-13", 1, "2026-02-14"},  // 2026 make-up Saturday before Spring Festival
       {"2026-02-14", 1, "2026-02-24"},
   };
   for (const auto& c : cases) {
@@ -145,7 +146,8 @@ TEST(CalendarTest, RejectsBadFilesNamingTheLine) {
   } cases[] = {
       {"source: x\nholiday: 2023-01-01\n", "missing 'year:'"},
       {"year: 2023\nsource: x\nholiday: 2023-02-30\n", "line 3"},
-      {"year: 2023\nsource: x\nworkday: 2023-01-30\n", "line 3: make-up working day 2023-01-30 is not a Saturday"},
+      {"year: 2023\nsource: x\nworkday: 2023-01-30\n",
+       "line 3: make-up working day 2023-01-30 is not a Saturday"},
       {"year: 2023\nsource: x\nbogus: 1\n", "unknown key"},
       {"year: 2023\nsource: x\nholiday 2023-01-01\n", "line 3"},
       {"year: 2023\nholiday: 2023-01-02\n", "notice number"},

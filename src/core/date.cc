@@ -8,7 +8,9 @@ namespace gongkai {
 namespace chr = std::chrono;
 
 namespace {
-chr::year_month_day Ymd(int32_t days) { return chr::year_month_day(chr::sys_days(chr::days(days))); }
+chr::year_month_day Ymd(int32_t days) {
+  return chr::year_month_day(chr::sys_days(chr::days(days)));
+}
 
 bool ParseDigits(std::string_view s, int* out) {
   int v = 0;
@@ -50,10 +52,12 @@ Result<Date> Date::FromYmd(int year, int month, int day) {
 
 Result<Date> Date::Parse(std::string_view text) {
   int y = 0, m = 0, d = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ParseDigits(text.substr(0, 4), &y) ||
-      !ParseDigits(text.substr(5, 2), &m) || !ParseDigits(text.substr(8, 2), &d)) {
-    return InvalidArgument("'" + std::string(text.substr(0, 40)) + "' is not a date in the form YYYY-MM-DD",
-                           "“" + std::string(text.substr(0, 40)) + "”不是有效日期，格式应为YYYY-MM-DD");
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !ParseDigits(text.substr(0, 4), &y) || !ParseDigits(text.substr(5, 2), &m) ||
+      !ParseDigits(text.substr(8, 2), &d)) {
+    return InvalidArgument(
+        "'" + std::string(text.substr(0, 40)) + "' is not a date in the form YYYY-MM-DD",
+        "“" + std::string(text.substr(0, 40)) + "”不是有效日期，格式应为YYYY-MM-DD");
   }
   return FromYmd(y, m, d);
 }
@@ -79,7 +83,8 @@ std::string Date::ToString() const {
 }
 
 std::string Date::ToChinese() const {
-  return std::to_string(year()) + "年" + std::to_string(month()) + "月" + std::to_string(day()) + "日";
+  return std::to_string(year()) + "年" + std::to_string(month()) + "月" + std::to_string(day()) +
+         "日";
 }
 
 }  // namespace gongkai

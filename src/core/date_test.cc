@@ -28,9 +28,9 @@ TEST(DateTest, ParsesAndFormatsIso) {
 }
 
 TEST(DateTest, RejectsMalformedAndImpossibleDates) {
-  for (const char* bad : {"", "2023-1-19", "2023/01/19", "2023-02-29", "2023-13-01", "2023-00-10",
-                          "2023-04-31", "abcd-ef-gh", "2023-01-19x", " 2023-01-19", "1899-12-31",
-                          "9999-01-01", "2023-01-+1"}) {
+  for (const char* bad :
+       {"", "2023-1-19", "2023/01/19", "2023-02-29", "2023-13-01", "2023-00-10", "2023-04-31",
+        "abcd-ef-gh", "2023-01-19x", " 2023-01-19", "1899-12-31", "9999-01-01", "2023-01-+1"}) {
     auto d = Date::Parse(bad);
     EXPECT_FALSE(d.ok()) << bad;
     if (!d.ok()) {

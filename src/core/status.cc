@@ -4,17 +4,28 @@ namespace gongkai {
 
 std::string_view StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "OK";
-    case StatusCode::kInvalidArgument: return "InvalidArgument";
-    case StatusCode::kNotFound: return "NotFound";
-    case StatusCode::kAlreadyExists: return "AlreadyExists";
-    case StatusCode::kFailedPrecondition: return "FailedPrecondition";
-    case StatusCode::kAborted: return "Aborted";
-    case StatusCode::kPermissionDenied: return "PermissionDenied";
-    case StatusCode::kUnauthenticated: return "Unauthenticated";
-    case StatusCode::kResourceExhausted: return "ResourceExhausted";
-    case StatusCode::kUnavailable: return "Unavailable";
-    case StatusCode::kInternal: return "Internal";
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kInvalidArgument:
+      return "InvalidArgument";
+    case StatusCode::kNotFound:
+      return "NotFound";
+    case StatusCode::kAlreadyExists:
+      return "AlreadyExists";
+    case StatusCode::kFailedPrecondition:
+      return "FailedPrecondition";
+    case StatusCode::kAborted:
+      return "Aborted";
+    case StatusCode::kPermissionDenied:
+      return "PermissionDenied";
+    case StatusCode::kUnauthenticated:
+      return "Unauthenticated";
+    case StatusCode::kResourceExhausted:
+      return "ResourceExhausted";
+    case StatusCode::kUnavailable:
+      return "Unavailable";
+    case StatusCode::kInternal:
+      return "Internal";
   }
   return "Unknown";
 }
@@ -22,17 +33,28 @@ std::string_view StatusCodeName(StatusCode code) {
 namespace {
 std::string_view GenericUiMessage(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "成功";
-    case StatusCode::kInvalidArgument: return "输入有误，请检查后重试";
-    case StatusCode::kNotFound: return "未找到相关记录";
-    case StatusCode::kAlreadyExists: return "记录已存在";
-    case StatusCode::kFailedPrecondition: return "当前状态下不能执行此操作";
-    case StatusCode::kAborted: return "该记录已被他人修改，请刷新后重试";
-    case StatusCode::kPermissionDenied: return "没有权限执行此操作";
-    case StatusCode::kUnauthenticated: return "请先登录";
-    case StatusCode::kResourceExhausted: return "请求过于频繁或内容过大，请稍后重试";
-    case StatusCode::kUnavailable: return "服务暂时不可用，请稍后重试";
-    case StatusCode::kInternal: return "系统内部错误，请联系管理员";
+    case StatusCode::kOk:
+      return "成功";
+    case StatusCode::kInvalidArgument:
+      return "输入有误，请检查后重试";
+    case StatusCode::kNotFound:
+      return "未找到相关记录";
+    case StatusCode::kAlreadyExists:
+      return "记录已存在";
+    case StatusCode::kFailedPrecondition:
+      return "当前状态下不能执行此操作";
+    case StatusCode::kAborted:
+      return "该记录已被他人修改，请刷新后重试";
+    case StatusCode::kPermissionDenied:
+      return "没有权限执行此操作";
+    case StatusCode::kUnauthenticated:
+      return "请先登录";
+    case StatusCode::kResourceExhausted:
+      return "请求过于频繁或内容过大，请稍后重试";
+    case StatusCode::kUnavailable:
+      return "服务暂时不可用，请稍后重试";
+    case StatusCode::kInternal:
+      return "系统内部错误，请联系管理员";
   }
   return "未知错误";
 }

@@ -1,8 +1,8 @@
 // Status and Result<T>: how every layer reports an expected failure without throwing.
 //
 // A Status carries a precise code (after abseil), an English message for logs and developers, and a
-// Simplified-Chinese message for the UI. Both messages say what went wrong and where (field, line, id).
-// Callers may rely on: ok() iff code() == kOk; messages are never empty for a non-ok Status.
+// Simplified-Chinese message for the UI. Both messages say what went wrong and where (field, line,
+// id). Callers may rely on: ok() iff code() == kOk; messages are never empty for a non-ok Status.
 #pragma once
 
 #include <cassert>
@@ -18,7 +18,8 @@ enum class StatusCode {
   kInvalidArgument,     // the input itself is wrong (malformed date, bad field)
   kNotFound,            // the thing named does not exist
   kAlreadyExists,       // a unique thing would be duplicated
-  kFailedPrecondition,  // the input is fine but the state forbids it (e.g. calendar year not loaded)
+  kFailedPrecondition,  // the input is fine but the state forbids it (e.g. calendar year not
+                        // loaded)
   kAborted,             // a concurrent change won (stale version): reload and retry
   kPermissionDenied,    // authenticated but not allowed
   kUnauthenticated,     // not logged in or wrong password
@@ -90,7 +91,7 @@ inline Status Internal(std::string en, std::string zh = {}) {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok());
   }
@@ -117,10 +118,10 @@ class [[nodiscard]] Result {
 // Early-return helpers; keep them few.
 #define GK_CONCAT_INNER(a, b) a##b
 #define GK_CONCAT(a, b) GK_CONCAT_INNER(a, b)
-#define GK_RETURN_IF_ERROR(expr)                 \
-  do {                                           \
-    ::gongkai::Status gk_status_ = (expr);       \
-    if (!gk_status_.ok()) return gk_status_;     \
+#define GK_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::gongkai::Status gk_status_ = (expr);   \
+    if (!gk_status_.ok()) return gk_status_; \
   } while (0)
 #define GK_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                             \

@@ -112,12 +112,18 @@ std::string_view Zh(std::string_view id) {
 
 std::string_view Code(AgencyLevel level) {
   switch (level) {
-    case AgencyLevel::kProvince: return "province";
-    case AgencyLevel::kCity: return "city";
-    case AgencyLevel::kDistrict: return "district";
-    case AgencyLevel::kTownship: return "township";
-    case AgencyLevel::kDepartment: return "department";
-    case AgencyLevel::kVillage: return "village";
+    case AgencyLevel::kProvince:
+      return "province";
+    case AgencyLevel::kCity:
+      return "city";
+    case AgencyLevel::kDistrict:
+      return "district";
+    case AgencyLevel::kTownship:
+      return "township";
+    case AgencyLevel::kDepartment:
+      return "department";
+    case AgencyLevel::kVillage:
+      return "village";
   }
   return "?";
 }
@@ -128,10 +134,14 @@ std::string_view Label(AgencyLevel level) { return LabelOf("agency_level.", Code
 
 std::string_view Code(Role role) {
   switch (role) {
-    case Role::kClerk: return "clerk";
-    case Role::kLeader: return "leader";
-    case Role::kAdmin: return "admin";
-    case Role::kSupervisor: return "supervisor";
+    case Role::kClerk:
+      return "clerk";
+    case Role::kLeader:
+      return "leader";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kSupervisor:
+      return "supervisor";
   }
   return "?";
 }
@@ -140,10 +150,14 @@ std::string_view Label(Role role) { return LabelOf("role.", Code(role)); }
 
 std::string_view Code(GroupRole role) {
   switch (role) {
-    case GroupRole::kHead: return "head";
-    case GroupRole::kExecutiveDeputy: return "executive_deputy";
-    case GroupRole::kDeputy: return "deputy";
-    case GroupRole::kMember: return "member";
+    case GroupRole::kHead:
+      return "head";
+    case GroupRole::kExecutiveDeputy:
+      return "executive_deputy";
+    case GroupRole::kDeputy:
+      return "deputy";
+    case GroupRole::kMember:
+      return "member";
   }
   return "?";
 }

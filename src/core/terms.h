@@ -1,6 +1,6 @@
-// The statutory terms table: the one place where a Chinese statutory term meets its English identifier
-// (shared/spec/glossary.md). UI labels are looked up here, never written elsewhere; enum codes are the
-// stable strings stored in the database and used in the API.
+// The statutory terms table: the one place where a Chinese statutory term meets its English
+// identifier (shared/spec/glossary.md). UI labels are looked up here, never written elsewhere; enum
+// codes are the stable strings stored in the database and used in the API.
 #pragma once
 
 #include <array>
@@ -23,8 +23,8 @@ std::string_view Zh(std::string_view id);
 
 // Agency levels (行政层级). Order is top-down.
 enum class AgencyLevel { kProvince, kCity, kDistrict, kTownship, kDepartment, kVillage };
-inline constexpr std::array kAllAgencyLevels = {AgencyLevel::kProvince, AgencyLevel::kCity,
-                                                AgencyLevel::kDistrict, AgencyLevel::kTownship,
+inline constexpr std::array kAllAgencyLevels = {AgencyLevel::kProvince,   AgencyLevel::kCity,
+                                                AgencyLevel::kDistrict,   AgencyLevel::kTownship,
                                                 AgencyLevel::kDepartment, AgencyLevel::kVillage};
 std::string_view Code(AgencyLevel level);
 std::optional<AgencyLevel> ParseAgencyLevel(std::string_view code);
@@ -32,7 +32,8 @@ std::string_view Label(AgencyLevel level);
 
 // Staff roles. The public is anonymous and has no role.
 enum class Role { kClerk, kLeader, kAdmin, kSupervisor };
-inline constexpr std::array kAllRoles = {Role::kClerk, Role::kLeader, Role::kAdmin, Role::kSupervisor};
+inline constexpr std::array kAllRoles = {Role::kClerk, Role::kLeader, Role::kAdmin,
+                                         Role::kSupervisor};
 std::string_view Code(Role role);
 std::optional<Role> ParseRole(std::string_view code);
 std::string_view Label(Role role);

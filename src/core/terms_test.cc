@@ -24,7 +24,8 @@ TEST(TermsTest, EveryEnumHasAChineseLabel) {
     EXPECT_NE(FindTerm(std::string("group_role.") + std::string(Code(v))), nullptr) << Code(v);
     EXPECT_EQ(ParseGroupRole(Code(v)), v);
   }
-  for (DayKind v : {DayKind::kWorkday, DayKind::kWeekend, DayKind::kHoliday, DayKind::kMakeupWorkday}) {
+  for (DayKind v :
+       {DayKind::kWorkday, DayKind::kWeekend, DayKind::kHoliday, DayKind::kMakeupWorkday}) {
     EXPECT_NE(FindTerm(std::string("day_kind.") + std::string(DayKindCode(v))), nullptr);
   }
   EXPECT_EQ(Label(AgencyLevel::kTownship), "乡镇（街道）");

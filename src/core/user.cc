@@ -10,15 +10,18 @@ Status ValidateUsername(std::string_view u) {
     ok &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
   }
   if (!ok) {
-    return InvalidArgument("user name '" + std::string(u.substr(0, 40)) +
-                               "' must be 3-32 characters of a-z, 0-9, '_', '.', '-' starting with a letter",
-                           "用户名“" + std::string(u.substr(0, 40)) +
-                               "”应为3—32位小写字母、数字或“_.-”，并以字母开头");
+    return InvalidArgument(
+        "user name '" + std::string(u.substr(0, 40)) +
+            "' must be 3-32 characters of a-z, 0-9, '_', '.', '-' starting with a letter",
+        "用户名“" + std::string(u.substr(0, 40)) +
+            "”应为3—32位小写字母、数字或“_.-”，并以字母开头");
   }
   return OkStatus();
 }
 
-Status ValidateDisplayName(std::string_view name) { return CheckText(name, 1, 40, "display name", "姓名"); }
+Status ValidateDisplayName(std::string_view name) {
+  return CheckText(name, 1, 40, "display name", "姓名");
+}
 
 Status ValidatePasswordPolicy(std::string_view password, std::string_view username) {
   if (Utf8Length(password) < 8 || !IsValidUtf8(password)) {
@@ -40,12 +43,16 @@ Status ValidatePasswordPolicy(std::string_view password, std::string_view userna
 
 bool RoleAllows(Role role, Permission p) {
   switch (p) {
-    case Permission::kViewBackOffice: return true;
+    case Permission::kViewBackOffice:
+      return true;
     case Permission::kEditAgency:
     case Permission::kManageUsers:
-    case Permission::kManageCalendar: return role == Role::kAdmin;
-    case Permission::kViewAuditLog: return role == Role::kAdmin || role == Role::kSupervisor;
-    case Permission::kSuperviseSubtree: return role == Role::kSupervisor;
+    case Permission::kManageCalendar:
+      return role == Role::kAdmin;
+    case Permission::kViewAuditLog:
+      return role == Role::kAdmin || role == Role::kSupervisor;
+    case Permission::kSuperviseSubtree:
+      return role == Role::kSupervisor;
   }
   return false;
 }

@@ -1,5 +1,6 @@
-// Staff users and what each role may do. A user belongs to one agency and acts on it and its subtree
-// (a supervisor at a district sees every township below). The public is anonymous and never a User.
+// Staff users and what each role may do. A user belongs to one agency and acts on it and its
+// subtree (a supervisor at a district sees every township below). The public is anonymous and never
+// a User.
 #pragma once
 
 #include <cstdint>
@@ -31,12 +32,12 @@ Status ValidatePasswordPolicy(std::string_view password, std::string_view userna
 
 // What a staff member may do inside their scope. Checked by the service layer.
 enum class Permission {
-  kViewBackOffice,   // every role
-  kEditAgency,       // admin
-  kManageUsers,      // admin
-  kManageCalendar,   // admin
-  kViewAuditLog,     // admin, supervisor
-  kSuperviseSubtree, // supervisor
+  kViewBackOffice,    // every role
+  kEditAgency,        // admin
+  kManageUsers,       // admin
+  kManageCalendar,    // admin
+  kViewAuditLog,      // admin, supervisor
+  kSuperviseSubtree,  // supervisor
 };
 bool RoleAllows(Role role, Permission permission);
 

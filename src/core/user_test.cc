@@ -6,8 +6,10 @@ namespace gongkai {
 namespace {
 
 TEST(UserTest, UsernameRules) {
-  for (const char* good : {"clerk", "cizhong.clerk", "a_b-c9"}) EXPECT_TRUE(ValidateUsername(good).ok()) << good;
-  for (const char* bad : {"", "ab", "Clerk", "9abc", "张三", "a b", "abcdefghijklmnopqrstuvwxyz0123456"}) {
+  for (const char* good : {"clerk", "cizhong.clerk", "a_b-c9"})
+    EXPECT_TRUE(ValidateUsername(good).ok()) << good;
+  for (const char* bad :
+       {"", "ab", "Clerk", "9abc", "张三", "a b", "abcdefghijklmnopqrstuvwxyz0123456"}) {
     EXPECT_EQ(ValidateUsername(bad).code(), StatusCode::kInvalidArgument) << bad;
   }
 }

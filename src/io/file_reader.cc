@@ -1,9 +1,9 @@
 #include "io/file_reader.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-#include <filesystem>
 
 namespace gongkai::io {
 
@@ -11,7 +11,8 @@ Result<std::string> ReadFileLimited(const std::string& path, size_t max_bytes) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) {
-    return NotFound(path + ": cannot read file (" + ec.message() + ")", "无法读取文件“" + path + "”");
+    return NotFound(path + ": cannot read file (" + ec.message() + ")",
+                    "无法读取文件“" + path + "”");
   }
   if (size > max_bytes) {
     return ResourceExhausted(path + ": file is " + std::to_string(size) + " bytes, the limit is " +

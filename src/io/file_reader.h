@@ -9,7 +9,8 @@
 
 namespace gongkai::io {
 
-// The whole file, refusing files larger than max_bytes (ResourceExhausted) or unreadable (NotFound).
+// The whole file, refusing files larger than max_bytes (ResourceExhausted) or unreadable
+// (NotFound).
 Result<std::string> ReadFileLimited(const std::string& path, size_t max_bytes);
 // A calendar data file (data/calendar/README.md); errors are prefixed with the path.
 Result<CalendarYear> ReadCalendarFile(const std::string& path);

@@ -26,7 +26,8 @@ TEST(FileReaderTest, ErrorsNameThePath) {
   std::ofstream(path) << "year: 2030\nsource: x\nholiday: 2030-02-30\n";
   auto bad = ReadCalendarFile(path.string());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(bad.status().message().find(path.string() + ": line 3"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find(path.string() + ": line 3"), std::string::npos)
+      << bad.status().message();
   std::filesystem::remove(path);
 
   EXPECT_EQ(ReadFileLimited("/etc/hostname", 0).status().code(), StatusCode::kResourceExhausted);

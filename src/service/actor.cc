@@ -31,11 +31,15 @@ Actor Actor::System() { return Actor(); }
 
 std::string Actor::Label() const {
   switch (kind) {
-    case Kind::kCli: return "cli:" + os_user;
+    case Kind::kCli:
+      return "cli:" + os_user;
     case Kind::kStaff:
-      return "user:" + std::to_string(user->id) + " " + user->username + (ip.empty() ? "" : " @" + ip);
-    case Kind::kPublic: return "public" + (ip.empty() ? std::string() : " @" + ip);
-    case Kind::kSystem: return "system";
+      return "user:" + std::to_string(user->id) + " " + user->username +
+             (ip.empty() ? "" : " @" + ip);
+    case Kind::kPublic:
+      return "public" + (ip.empty() ? std::string() : " @" + ip);
+    case Kind::kSystem:
+      return "system";
   }
   return "?";
 }

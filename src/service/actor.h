@@ -20,7 +20,8 @@ struct Actor {
   static Actor Public(std::string ip);
   static Actor System();  // the platform itself (migrations, demo seeding)
 
-  // The audit log's "who": "user:7 cizhong.clerk @127.0.0.1", "cli:root", "public @1.2.3.4", "system".
+  // The audit log's "who": "user:7 cizhong.clerk @127.0.0.1", "cli:root", "public @1.2.3.4",
+  // "system".
   std::string Label() const;
 };
 

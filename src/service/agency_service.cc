@@ -33,7 +33,8 @@ Result<int64_t> AgencyService::Create(const Actor& actor, Agency agency) {
     return RecordChange(tx, clock_, actor, "agency.create", Entity(id), "", Dump(ToJson(stored)));
   });
   if (!st.ok()) {
-    RecordRejected(store_, clock_, actor, "agency.create", agency.parent_id ? Entity(*agency.parent_id) : "agency:-", st);
+    RecordRejected(store_, clock_, actor, "agency.create",
+                   agency.parent_id ? Entity(*agency.parent_id) : "agency:-", st);
     return st;
   }
   return id;

@@ -1,5 +1,5 @@
-// Agency use cases: create, edit, read the tree. Writes are authorised, validated by core, guarded by
-// version, and audited in the same transaction.
+// Agency use cases: create, edit, read the tree. Writes are authorised, validated by core, guarded
+// by version, and audited in the same transaction.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +26,8 @@ class AgencyService {
   Status Update(const Actor& actor, const Agency& agency);
   Result<Agency> Get(int64_t id);
   Result<std::vector<Agency>> List();
-  // The subtree under root_id in depth-first order (children by id), or the whole forest when root_id is 0.
+  // The subtree under root_id in depth-first order (children by id), or the whole forest when
+  // root_id is 0.
   Result<std::vector<AgencyNode>> Tree(int64_t root_id = 0);
   // The path from the root down to id (inclusive).
   Result<std::vector<Agency>> Path(int64_t id);

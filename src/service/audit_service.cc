@@ -10,8 +10,9 @@
 
 namespace gongkai::service {
 
-Status RecordChange(storage::Transaction& tx, const Clock& clock, const Actor& actor, std::string action,
-                    std::string entity, std::string before_json, std::string after_json) {
+Status RecordChange(storage::Transaction& tx, const Clock& clock, const Actor& actor,
+                    std::string action, std::string entity, std::string before_json,
+                    std::string after_json) {
   GK_ASSIGN_OR_RETURN(storage::AuditHead head, tx.LockAuditHead());
   AuditEntry e;
   e.seq = head.seq + 1;
@@ -26,21 +27,23 @@ Status RecordChange(storage::Transaction& tx, const Clock& clock, const Actor& a
   return tx.AppendAudit(e);
 }
 
-void RecordRejected(storage::Store& store, const Clock& clock, const Actor& actor, const std::string& action,
-                    const std::string& entity, const Status& why) {
+void RecordRejected(storage::Store& store, const Clock& clock, const Actor& actor,
+                    const std::string& action, const std::string& entity, const Status& why) {
   spdlog::info("rejected {} on {} by {}: {}", action, entity, actor.Label(), why.ToString());
   nlohmann::json detail = {{"code", StatusCodeName(why.code())}, {"error", why.message()}};
   Status st = InWrite(store, [&](storage::Transaction& tx) {
     return RecordChange(tx, clock, actor, action + ".rejected", entity, "", Dump(detail));
   });
-  if (!st.ok()) spdlog::warn("could not record rejected attempt in the audit log: {}", st.ToString());
+  if (!st.ok())
+    spdlog::warn("could not record rejected attempt in the audit log: {}", st.ToString());
 }
 
 Result<AuditVerification> AuditService::Verify() {
   AuditVerification result;
   int64_t after = 0;
   std::string prev(kGenesisHash);
-  GK_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx, store_.Begin(storage::TxMode::kRead));
+  GK_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> tx,
+                      store_.Begin(storage::TxMode::kRead));
   for (;;) {
     GK_ASSIGN_OR_RETURN(std::vector<AuditEntry> page, tx->ListAudit(after, 5000));
     if (page.empty()) break;
@@ -60,7 +63,8 @@ Result<AuditVerification> AuditService::Verify() {
   return result;
 }
 
-Result<std::vector<AuditEntry>> AuditService::Recent(const std::vector<std::string>& entities, int limit) {
+Result<std::vector<AuditEntry>> AuditService::Recent(const std::vector<std::string>& entities,
+                                                     int limit) {
   return InRead(store_, [&](storage::Transaction& tx) { return tx.RecentAudit(entities, limit); });
 }
 

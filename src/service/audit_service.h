@@ -12,13 +12,14 @@
 
 namespace gongkai::service {
 
-Status RecordChange(storage::Transaction& tx, const Clock& clock, const Actor& actor, std::string action,
-                    std::string entity, std::string before_json, std::string after_json);
+Status RecordChange(storage::Transaction& tx, const Clock& clock, const Actor& actor,
+                    std::string action, std::string entity, std::string before_json,
+                    std::string after_json);
 
 // Records a refused attempt (bad input, permission denied, failed login) in its own transaction:
 // the audit log shows who tried what even though nothing changed. Best effort: errors are logged.
-void RecordRejected(storage::Store& store, const Clock& clock, const Actor& actor, const std::string& action,
-                    const std::string& entity, const Status& why);
+void RecordRejected(storage::Store& store, const Clock& clock, const Actor& actor,
+                    const std::string& action, const std::string& entity, const Status& why);
 
 struct AuditVerification {
   int64_t entries = 0;

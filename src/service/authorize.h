@@ -11,7 +11,8 @@
 
 namespace gongkai::service {
 
-Status Authorize(storage::Transaction& tx, const Actor& actor, Permission permission, int64_t agency_id);
+Status Authorize(storage::Transaction& tx, const Actor& actor, Permission permission,
+                 int64_t agency_id);
 
 // Whether agency_id lies in the subtree rooted at root_id (inclusive).
 Result<bool> InSubtree(storage::Transaction& tx, int64_t root_id, int64_t agency_id);

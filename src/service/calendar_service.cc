@@ -8,7 +8,8 @@ namespace gongkai::service {
 
 Status CalendarService::Load(const Actor& actor, const CalendarYear& year) {
   Status st = ValidateCalendarYear(year);
-  if (st.ok() && actor.kind == Actor::Kind::kStaff && !RoleAllows(actor.user->role, Permission::kManageCalendar)) {
+  if (st.ok() && actor.kind == Actor::Kind::kStaff &&
+      !RoleAllows(actor.user->role, Permission::kManageCalendar)) {
     st = PermissionDenied("only admins may load calendars", "只有单位管理员可以导入工作日历");
   }
   if (st.ok() && actor.kind == Actor::Kind::kPublic) st = PermissionDenied("public", "无权操作");
@@ -20,12 +21,13 @@ Status CalendarService::Load(const Actor& actor, const CalendarYear& year) {
         if (y.year == year.year) before = Dump(ToJson(y));
       }
       GK_RETURN_IF_ERROR(tx.PutCalendarYear(year));
-      return RecordChange(tx, clock_, actor, "calendar.load", "calendar:" + std::to_string(year.year), before,
-                          Dump(ToJson(year)));
+      return RecordChange(tx, clock_, actor, "calendar.load",
+                          "calendar:" + std::to_string(year.year), before, Dump(ToJson(year)));
     });
   }
   if (!st.ok()) {
-    RecordRejected(store_, clock_, actor, "calendar.load", "calendar:" + std::to_string(year.year), st);
+    RecordRejected(store_, clock_, actor, "calendar.load", "calendar:" + std::to_string(year.year),
+                   st);
     return st;
   }
   std::lock_guard lock(mu_);
@@ -41,8 +43,9 @@ Result<std::shared_ptr<const WorkingCalendar>> CalendarService::Current() {
   std::lock_guard lock(mu_);
   int64_t now = clock_.NowSeconds();
   if (cached_ && now - cached_at_ < kRefreshSeconds) return cached_;
-  GK_ASSIGN_OR_RETURN(std::vector<CalendarYear> years,
-                      InRead(store_, [&](storage::Transaction& tx) { return tx.ListCalendarYears(); }));
+  GK_ASSIGN_OR_RETURN(
+      std::vector<CalendarYear> years,
+      InRead(store_, [&](storage::Transaction& tx) { return tx.ListCalendarYears(); }));
   auto cal = std::make_shared<WorkingCalendar>();
   for (const auto& y : years) GK_RETURN_IF_ERROR(cal->AddYear(y));
   cached_ = cal;

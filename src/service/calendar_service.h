@@ -1,5 +1,5 @@
-// The working-day calendar as stored data: admins load a year's State Council notice (from a file or
-// the back office) without a new release; every clock reads the cached WorkingCalendar.
+// The working-day calendar as stored data: admins load a year's State Council notice (from a file
+// or the back office) without a new release; every clock reads the cached WorkingCalendar.
 #pragma once
 
 #include <memory>
@@ -20,8 +20,8 @@ class CalendarService {
   // Validates, stores (replacing that year) and audits. Only admins (any agency) and the CLI.
   Status Load(const Actor& actor, const CalendarYear& year);
   Result<std::vector<CalendarYear>> List();
-  // The calendar from the database, cached; refreshed after Load and at most every refresh_seconds so
-  // other server processes see a newly loaded year.
+  // The calendar from the database, cached; refreshed after Load and at most every refresh_seconds
+  // so other server processes see a newly loaded year.
   Result<std::shared_ptr<const WorkingCalendar>> Current();
 
  private:

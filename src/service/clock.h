@@ -25,7 +25,9 @@ class Clock {
 
 class SystemClock : public Clock {
  public:
-  std::chrono::system_clock::time_point Now() const override { return std::chrono::system_clock::now(); }
+  std::chrono::system_clock::time_point Now() const override {
+    return std::chrono::system_clock::now();
+  }
 };
 
 // A clock tests set by hand.

@@ -65,7 +65,8 @@ PasswordHasher::PasswordHasher(HasherOptions options)
 Result<std::string> PasswordHasher::Hash(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
   SlotGuard guard(slots_);
-  if (crypto_pwhash_str(out, password.data(), password.size(), options_.ops_limit, options_.mem_limit) != 0) {
+  if (crypto_pwhash_str(out, password.data(), password.size(), options_.ops_limit,
+                        options_.mem_limit) != 0) {
     return ResourceExhausted("password hashing ran out of memory", "系统繁忙，请稍后重试");
   }
   return std::string(out);

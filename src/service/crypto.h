@@ -25,8 +25,8 @@ struct HasherOptions {
   static HasherOptions FastForTests();
 };
 
-// argon2id password hashing with bounded concurrency: each hash takes 64 MiB, so an unbounded number
-// of concurrent logins could exhaust memory.
+// argon2id password hashing with bounded concurrency: each hash takes 64 MiB, so an unbounded
+// number of concurrent logins could exhaust memory.
 class PasswordHasher {
  public:
   explicit PasswordHasher(HasherOptions options = {});

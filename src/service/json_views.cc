@@ -26,7 +26,7 @@ nlohmann::json ToJson(const Agency& a) {
 }
 
 nlohmann::json ToJson(const User& u) {
-  return {{"id", u.id},         {"username", u.username}, {"display_name", u.display_name},
+  return {{"id", u.id},           {"username", u.username},   {"display_name", u.display_name},
           {"role", Code(u.role)}, {"agency_id", u.agency_id}, {"active", u.active},
           {"version", u.version}};
 }
@@ -34,9 +34,11 @@ nlohmann::json ToJson(const User& u) {
 nlohmann::json ToJson(const CalendarYear& y) {
   nlohmann::json holidays = nlohmann::json::array(), makeup = nlohmann::json::array();
   for (const auto& h : y.holidays) {
-    holidays.push_back({{"first", h.first.ToString()}, {"last", h.last.ToString()}, {"name", h.name}});
+    holidays.push_back(
+        {{"first", h.first.ToString()}, {"last", h.last.ToString()}, {"name", h.name}});
   }
-  for (const auto& m : y.makeup_days) makeup.push_back({{"date", m.date.ToString()}, {"name", m.name}});
+  for (const auto& m : y.makeup_days)
+    makeup.push_back({{"date", m.date.ToString()}, {"name", m.name}});
   return {{"year", y.year}, {"source", y.source}, {"holidays", holidays}, {"makeup_days", makeup}};
 }
 

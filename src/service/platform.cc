@@ -2,7 +2,8 @@
 
 namespace gongkai::service {
 
-Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock, PlatformOptions options)
+Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock,
+                   PlatformOptions options)
     : store_(std::move(store)),
       clock_(clock),
       hasher_(options.hasher),

@@ -1,4 +1,5 @@
-// Platform: the services wired to one store and one clock. The CLI and the web server each build one.
+// Platform: the services wired to one store and one clock. The CLI and the web server each build
+// one.
 #pragma once
 
 #include <memory>

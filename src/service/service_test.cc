@@ -15,7 +15,8 @@ class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai-service-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+           ("gongkai-service-test-" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
@@ -41,7 +42,8 @@ class ServiceTest : public ::testing::Test {
   }
 
   User AddUser(const std::string& name, Role role, int64_t agency) {
-    auto id = platform_->users().Create(Actor::Cli(), {name, "测试用户", role, agency, "secret-password"});
+    auto id = platform_->users().Create(Actor::Cli(),
+                                        {name, "测试用户", role, agency, "secret-password"});
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return platform_->users().Get(*id).value();
   }
@@ -108,11 +110,19 @@ TEST_F(ServiceTest, StaffActOnlyWithinRoleAndSubtree) {
   Actor as_admin = Actor::Staff(admin, "127.0.0.1");
   Actor as_clerk = Actor::Staff(clerk, "127.0.0.1");
 
-  EXPECT_TRUE(platform_->users().Create(as_admin, {"village.clerk", "村专干", Role::kClerk, village, "pass-word-1"}).ok());
-  EXPECT_EQ(platform_->users().Create(as_admin, {"dist.clerk", "区专员", Role::kClerk, district, "pass-word-1"})
-                .status().code(),
+  EXPECT_TRUE(
+      platform_->users()
+          .Create(as_admin, {"village.clerk", "村专干", Role::kClerk, village, "pass-word-1"})
+          .ok());
+  EXPECT_EQ(platform_->users()
+                .Create(as_admin, {"dist.clerk", "区专员", Role::kClerk, district, "pass-word-1"})
+                .status()
+                .code(),
             StatusCode::kPermissionDenied);
-  EXPECT_EQ(platform_->users().Create(as_clerk, {"other", "某人", Role::kClerk, town, "pass-word-1"}).status().code(),
+  EXPECT_EQ(platform_->users()
+                .Create(as_clerk, {"other", "某人", Role::kClerk, town, "pass-word-1"})
+                .status()
+                .code(),
             StatusCode::kPermissionDenied);
   Agency edit = platform_->agencies().Get(district).value();
   edit.short_name = "湖滨区";
@@ -124,12 +134,15 @@ TEST_F(ServiceTest, StaffActOnlyWithinRoleAndSubtree) {
 TEST_F(ServiceTest, DuplicateUserNameIsRefused) {
   int64_t town = AddAgency(AgencyLevel::kTownship, std::nullopt, "磁钟乡人民政府");
   AddUser("clerk", Role::kClerk, town);
-  auto again = platform_->users().Create(Actor::Cli(), {"clerk", "另一个", Role::kLeader, town, "other-password"});
+  auto again = platform_->users().Create(
+      Actor::Cli(), {"clerk", "另一个", Role::kLeader, town, "other-password"});
   EXPECT_EQ(again.status().code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(platform_->users().List()->size(), 1u);
-  auto weak = platform_->users().Create(Actor::Cli(), {"weak", "弱密码", Role::kClerk, town, "123"});
+  auto weak =
+      platform_->users().Create(Actor::Cli(), {"weak", "弱密码", Role::kClerk, town, "123"});
   EXPECT_EQ(weak.status().code(), StatusCode::kInvalidArgument);
-  auto nowhere = platform_->users().Create(Actor::Cli(), {"nowhere", "无单位", Role::kClerk, 999, "good-password"});
+  auto nowhere = platform_->users().Create(
+      Actor::Cli(), {"nowhere", "无单位", Role::kClerk, 999, "good-password"});
   EXPECT_EQ(nowhere.status().code(), StatusCode::kNotFound);
 }
 
@@ -137,8 +150,9 @@ TEST_F(ServiceTest, LoginThrottlingLocksAndUnlocks) {
   int64_t town = AddAgency(AgencyLevel::kTownship, std::nullopt, "磁钟乡人民政府");
   AddUser("clerk", Role::kClerk, town);
   EXPECT_TRUE(platform_->users().Authenticate("clerk", "secret-password", "10.0.0.1").ok());
-  EXPECT_EQ(platform_->users().Authenticate("nobody", "secret-password", "10.0.0.1").status().code(),
-            StatusCode::kUnauthenticated);
+  EXPECT_EQ(
+      platform_->users().Authenticate("nobody", "secret-password", "10.0.0.1").status().code(),
+      StatusCode::kUnauthenticated);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(platform_->users().Authenticate("clerk", "wrong", "10.0.0.1").status().code(),
               StatusCode::kUnauthenticated);
@@ -174,9 +188,13 @@ TEST_F(ServiceTest, SessionsLiveExpireAndEndOnPasswordChange) {
   EXPECT_FALSE(platform_->sessions().Resolve(std::string(64, 'a'))->has_value());
   EXPECT_FALSE(platform_->sessions().Resolve("short")->has_value());
 
-  ASSERT_TRUE(platform_->users().SetPassword(Actor::Staff(u, ""), "clerk", "new-password-2", "secret-password").ok());
+  ASSERT_TRUE(platform_->users()
+                  .SetPassword(Actor::Staff(u, ""), "clerk", "new-password-2", "secret-password")
+                  .ok());
   EXPECT_FALSE(platform_->sessions().Resolve(s->token)->has_value());
-  EXPECT_EQ(platform_->users().SetPassword(Actor::Staff(u, ""), "clerk", "new-password-3", "wrong").code(),
+  EXPECT_EQ(platform_->users()
+                .SetPassword(Actor::Staff(u, ""), "clerk", "new-password-3", "wrong")
+                .code(),
             StatusCode::kInvalidArgument);
 
   auto s2 = platform_->sessions().Create(u, "127.0.0.1");
@@ -186,9 +204,11 @@ TEST_F(ServiceTest, SessionsLiveExpireAndEndOnPasswordChange) {
 }
 
 TEST_F(ServiceTest, CalendarLoadsAndCaches) {
-  CalendarYear y = ParseCalendarYear("year: 2023\nsource: 国办发明电〔2022〕16号\nholiday: 2023-01-21..2023-01-27 春节\n"
-                                     "workday: 2023-01-28\nworkday: 2023-01-29\n")
-                       .value();
+  CalendarYear y =
+      ParseCalendarYear(
+          "year: 2023\nsource: 国办发明电〔2022〕16号\nholiday: 2023-01-21..2023-01-27 春节\n"
+          "workday: 2023-01-28\nworkday: 2023-01-29\n")
+          .value();
   ASSERT_TRUE(platform_->calendar().Load(Actor::Cli(), y).ok());
   auto cal = platform_->calendar().Current();
   ASSERT_TRUE(cal.ok());

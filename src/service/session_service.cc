@@ -14,8 +14,10 @@ Result<ActiveSession> SessionService::Create(const User& user, const std::string
   int64_t now = clock_.NowSeconds();
   s.expires_at = now + options_.lifetime_seconds;
   GK_RETURN_IF_ERROR(InWrite(store_, [&](storage::Transaction& tx) -> Status {
-    GK_RETURN_IF_ERROR(tx.InsertSession({Sha256Hex(s.token), user.id, s.csrf_token, now, s.expires_at}));
-    return RecordChange(tx, clock_, Actor::Staff(user, ip), "login", "user:" + std::to_string(user.id), "", "");
+    GK_RETURN_IF_ERROR(
+        tx.InsertSession({Sha256Hex(s.token), user.id, s.csrf_token, now, s.expires_at}));
+    return RecordChange(tx, clock_, Actor::Staff(user, ip), "login",
+                        "user:" + std::to_string(user.id), "", "");
   }));
   return s;
 }

@@ -50,8 +50,8 @@ Result<int64_t> UserService::Create(const Actor& actor, const NewUser& nu) {
   return id;
 }
 
-Status UserService::SetPassword(const Actor& actor, const std::string& username, const std::string& new_password,
-                                const std::string& old_password) {
+Status UserService::SetPassword(const Actor& actor, const std::string& username,
+                                const std::string& new_password, const std::string& old_password) {
   auto target = FindByName(username);
   if (!target.ok()) return target.status();
   bool self = actor.kind == Actor::Kind::kStaff && actor.user->id == target->id;
@@ -115,14 +115,16 @@ bool UserService::IpThrottled(const std::string& ip) {
 void UserService::NoteIpFailure(const std::string& ip) {
   std::lock_guard lock(ip_mu_);
   ip_failures_[ip].push_back(clock_.NowSeconds());
-  if (ip_failures_.size() > 100000) ip_failures_.clear();  // bound memory under a spray of addresses
+  if (ip_failures_.size() > 100000)
+    ip_failures_.clear();  // bound memory under a spray of addresses
 }
 
 Result<User> UserService::Authenticate(const std::string& username, const std::string& password,
                                        const std::string& ip) {
   Actor who = Actor::Public(ip);
   if (IpThrottled(ip)) {
-    Status st = ResourceExhausted("too many failed logins from " + ip, "登录失败次数过多，请稍后再试");
+    Status st =
+        ResourceExhausted("too many failed logins from " + ip, "登录失败次数过多，请稍后再试");
     RecordRejected(store_, clock_, who, "login", "user:" + username.substr(0, 40), st);
     return st;
   }
@@ -138,9 +140,10 @@ Result<User> UserService::Authenticate(const std::string& username, const std::s
   User u = *found;
   int64_t now = clock_.NowSeconds();
   if (u.locked_until > now) {
-    Status st = ResourceExhausted("user " + username + " is locked after repeated failed logins",
-                                  "登录失败次数过多，账号已临时锁定，请" +
-                                      std::to_string((u.locked_until - now + 59) / 60) + "分钟后再试");
+    Status st =
+        ResourceExhausted("user " + username + " is locked after repeated failed logins",
+                          "登录失败次数过多，账号已临时锁定，请" +
+                              std::to_string((u.locked_until - now + 59) / 60) + "分钟后再试");
     RecordRejected(store_, clock_, who, "login", Entity(u.id), st);
     return st;
   }

@@ -38,21 +38,24 @@ struct NewUser {
 
 class UserService {
  public:
-  UserService(storage::Store& store, const Clock& clock, PasswordHasher& hasher, ThrottleOptions throttle = {})
+  UserService(storage::Store& store, const Clock& clock, PasswordHasher& hasher,
+              ThrottleOptions throttle = {})
       : store_(store), clock_(clock), hasher_(hasher), throttle_(throttle) {}
 
   Result<int64_t> Create(const Actor& actor, const NewUser& user);
-  // Admins (in scope) and the CLI set anyone's password; a user may change their own with the old one.
-  Status SetPassword(const Actor& actor, const std::string& username, const std::string& new_password,
-                     const std::string& old_password = {});
+  // Admins (in scope) and the CLI set anyone's password; a user may change their own with the old
+  // one.
+  Status SetPassword(const Actor& actor, const std::string& username,
+                     const std::string& new_password, const std::string& old_password = {});
   Result<User> Get(int64_t id);
   Result<User> FindByName(const std::string& username);
   // Users of agencies in the subtree of root_id (all users when 0).
   Result<std::vector<User>> List(int64_t root_id = 0);
 
-  // Checks the password; on success resets the failure count. Errors: Unauthenticated (wrong name or
-  // password), ResourceExhausted (locked or throttled).
-  Result<User> Authenticate(const std::string& username, const std::string& password, const std::string& ip);
+  // Checks the password; on success resets the failure count. Errors: Unauthenticated (wrong name
+  // or password), ResourceExhausted (locked or throttled).
+  Result<User> Authenticate(const std::string& username, const std::string& password,
+                            const std::string& ip);
 
  private:
   bool IpThrottled(const std::string& ip);

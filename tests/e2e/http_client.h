@@ -34,7 +34,8 @@ class HttpClient {
   }
 
   HttpResult Send(const std::string& method, const std::string& target, const std::string& body,
-                  const std::string& content_type, const std::map<std::string, std::string>& extra = {}) {
+                  const std::string& content_type,
+                  const std::map<std::string, std::string>& extra = {}) {
     namespace beast = boost::beast;
     namespace http = beast::http;
     boost::asio::io_context ioc;
@@ -74,7 +75,8 @@ class HttpClient {
     size_t eq = set_cookie.find('='), semi = set_cookie.find(';');
     if (eq == std::string::npos) return;
     std::string name = set_cookie.substr(0, eq);
-    std::string value = set_cookie.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+    std::string value =
+        set_cookie.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
     if (set_cookie.find("Max-Age=0") != std::string::npos || value.empty()) {
       cookies.erase(name);
     } else {

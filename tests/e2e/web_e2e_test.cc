@@ -1,5 +1,5 @@
-// End to end: the real application and HTTP server on an ephemeral port, a SQLite file with the demo
-// data, and a plain HTTP client acting as a browser would.
+// End to end: the real application and HTTP server on an ephemeral port, a SQLite file with the
+// demo data, and a plain HTTP client acting as a browser would.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -27,7 +27,8 @@ class WebE2eTest : public ::testing::Test {
     options.hasher = service::HasherOptions::FastForTests();
     // GONGKAI_E2E_DB runs the same suite on another (empty) database, e.g. PostgreSQL in CI.
     const char* url = std::getenv("GONGKAI_E2E_DB");
-    auto p = service::OpenPlatform(url && *url ? std::string(url) : (*dir_ / "e2e.db").string(), clock_, options);
+    auto p = service::OpenPlatform(url && *url ? std::string(url) : (*dir_ / "e2e.db").string(),
+                                   clock_, options);
     ASSERT_TRUE(p.ok()) << p.status().ToString();
     platform_ = std::move(p).value().release();
     ASSERT_TRUE(service::SeedDemo(*platform_, {}).ok());
@@ -60,7 +61,8 @@ class WebE2eTest : public ::testing::Test {
     EXPECT_EQ(form.status, 200);
     std::string csrf = InputValue(form.body, "_csrf");
     EXPECT_EQ(csrf.size(), 64u);
-    return c.PostForm("/login", "_csrf=" + csrf + "&next=%2Fadmin&username=" + user + "&password=" + password);
+    return c.PostForm(
+        "/login", "_csrf=" + csrf + "&next=%2Fadmin&username=" + user + "&password=" + password);
   }
 
   static inline service::SystemClock clock_;
@@ -77,8 +79,9 @@ TEST_F(WebE2eTest, PortalHomeListsTheAgencyTreeInChinese) {
   HttpResult r = c.Get("/");
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("<html lang=\"zh-CN\">"), std::string::npos);
-  for (const char* name : {"河南省人民政府", "三门峡市人民政府", "三门峡市湖滨区人民政府", "三门峡市湖滨区磁钟乡人民政府",
-                           "磁钟乡磁钟村村民委员会", "三门峡市湖滨区人力资源和社会保障局"}) {
+  for (const char* name : {"河南省人民政府", "三门峡市人民政府", "三门峡市湖滨区人民政府",
+                           "三门峡市湖滨区磁钟乡人民政府", "磁钟乡磁钟村村民委员会",
+                           "三门峡市湖滨区人力资源和社会保障局"}) {
     EXPECT_NE(r.body.find(name), std::string::npos) << name;
   }
   EXPECT_NE(r.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
@@ -96,7 +99,8 @@ TEST_F(WebE2eTest, AgencyPageShowsOfficeAndLeadingGroup) {
   ASSERT_GT(cizhong, 0);
   HttpResult r = c.Get("/agencies/" + std::to_string(cizhong));
   ASSERT_EQ(r.status, 200);
-  for (const char* text : {"党政综合办公室", "组长", "党委书记", "常务副组长", "下级单位", "磁钟村"}) {
+  for (const char* text :
+       {"党政综合办公室", "组长", "党委书记", "常务副组长", "下级单位", "磁钟村"}) {
     EXPECT_NE(r.body.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(c.Get("/agencies/99999").status, 404);
@@ -110,7 +114,8 @@ TEST_F(WebE2eTest, JsonApi) {
   auto h = nlohmann::json::parse(health.body);
   EXPECT_EQ(h["status"], "ok");
   const char* url = std::getenv("GONGKAI_E2E_DB");
-  EXPECT_EQ(h["database"], url && std::string(url).starts_with("postgres") ? "postgresql" : "sqlite");
+  EXPECT_EQ(h["database"],
+            url && std::string(url).starts_with("postgres") ? "postgresql" : "sqlite");
   EXPECT_NE(health.Header("content-type").find("application/json"), std::string::npos);
   auto list = nlohmann::json::parse(c.Get("/api/v1/agencies").body);
   EXPECT_GE(list["agencies"].size(), 12u);
@@ -163,12 +168,17 @@ TEST_F(WebE2eTest, AdminCreatesAUserWithinScope) {
   ASSERT_EQ(page.status, 200);
   std::string csrf = InputValue(page.body, "_csrf");
   auto me = platform_->users().FindByName("cizhong.admin").value();
-  HttpResult r = c.PostForm("/admin/users", "_csrf=" + csrf + "&username=village.clerk&display_name=%E6%9D%8E%E5%9B%9B"
-                                            "&role=clerk&password=village-pass-1&agency_id=" + std::to_string(me.agency_id));
+  HttpResult r =
+      c.PostForm("/admin/users", "_csrf=" + csrf +
+                                     "&username=village.clerk&display_name=%E6%9D%8E%E5%9B%9B"
+                                     "&role=clerk&password=village-pass-1&agency_id=" +
+                                     std::to_string(me.agency_id));
   EXPECT_EQ(r.status, 303);
   EXPECT_NE(r.Header("location").find("created=village.clerk"), std::string::npos);
-  HttpResult dup = c.PostForm("/admin/users", "_csrf=" + csrf + "&username=village.clerk&display_name=x"
-                                              "&role=clerk&password=village-pass-1&agency_id=" + std::to_string(me.agency_id));
+  HttpResult dup = c.PostForm("/admin/users", "_csrf=" + csrf +
+                                                  "&username=village.clerk&display_name=x"
+                                                  "&role=clerk&password=village-pass-1&agency_id=" +
+                                                  std::to_string(me.agency_id));
   EXPECT_NE(dup.Header("location").find("error="), std::string::npos);
   EXPECT_TRUE(platform_->users().FindByName("village.clerk").ok());
 }
@@ -184,25 +194,31 @@ TEST_F(WebE2eTest, TwoAdminsEditTheSameAgencyTheSecondIsToldToReload) {
   std::string version = InputValue(form_a.body, "version");
   ASSERT_FALSE(version.empty());
   auto post = [&](HttpClient& c, const HttpResult& form, const std::string& phone) {
-    return c.PostForm(edit, "_csrf=" + InputValue(form.body, "_csrf") + "&version=" + version +
-                                "&name=%E4%B8%89%E9%97%A8%E5%B3%A1%E5%B8%82%E6%B9%96%E6%BB%A8%E5%8C%BA%E7%A3%81%E9%92%9F%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"
-                                "&office_name=%E5%85%9A%E6%94%BF%E7%BB%BC%E5%90%88%E5%8A%9E%E5%85%AC%E5%AE%A4&office_phone=" + phone +
-                                "&member_name_0=%E6%9D%8E%E5%8D%AB%E4%B8%9C&member_post_0=x&member_role_0=head"
-                                "&member_name_1=&member_post_1=&member_role_1=member");
+    return c.PostForm(
+        edit, "_csrf=" + InputValue(form.body, "_csrf") + "&version=" + version +
+                  "&name=%E4%B8%89%E9%97%A8%E5%B3%A1%E5%B8%82%E6%B9%96%E6%BB%A8%E5%8C%BA%E7%A3%81%"
+                  "E9%92%9F%E4%B9%A1%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C"
+                  "&office_name=%E5%85%9A%E6%94%BF%E7%BB%BC%E5%90%88%E5%8A%9E%E5%85%AC%E5%AE%A4&"
+                  "office_phone=" +
+                  phone +
+                  "&member_name_0=%E6%9D%8E%E5%8D%AB%E4%B8%9C&member_post_0=x&member_role_0=head"
+                  "&member_name_1=&member_post_1=&member_role_1=member");
   };
   HttpResult first = post(a, form_a, "0398-1111111");
   EXPECT_EQ(first.status, 303);
   HttpResult second = post(b, form_b, "0398-2222222");
   EXPECT_EQ(second.status, 409);
   EXPECT_NE(second.body.find("已被他人修改"), std::string::npos);
-  EXPECT_NE(second.body.find("0398-2222222"), std::string::npos);  // the second user's input is kept
+  EXPECT_NE(second.body.find("0398-2222222"),
+            std::string::npos);  // the second user's input is kept
   auto stored = platform_->agencies().Get(admin.agency_id).value();
   EXPECT_EQ(stored.office.phone, "0398-1111111");
   EXPECT_EQ(stored.leading_group.size(), 1u);
   HttpResult bad = a.PostForm(edit, "_csrf=" + InputValue(form_a.body, "_csrf") + "&version=" +
                                         std::to_string(stored.version) + "&name=&region_code=12x");
   EXPECT_EQ(bad.status, 400);
-  EXPECT_EQ(platform_->agencies().Get(admin.agency_id)->version, stored.version);  // nothing half-saved
+  EXPECT_EQ(platform_->agencies().Get(admin.agency_id)->version,
+            stored.version);  // nothing half-saved
 
   HttpClient clerk = Client();
   ASSERT_EQ(LogIn(clerk, "cizhong.clerk", service::kDemoPassword).status, 303);
@@ -222,10 +238,13 @@ TEST_F(WebE2eTest, WrongPasswordAndMissingCsrfAreRefused) {
   EXPECT_EQ(no_token.status, 403);
   EXPECT_NE(no_token.body.find("页面已过期"), std::string::npos);
   std::string csrf = d.cookies["gk_csrf"];
-  HttpResult cross = d.PostForm("/login", "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo",
-                                {{"Origin", "https://evil.example"}});
+  HttpResult cross =
+      d.PostForm("/login", "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo",
+                 {{"Origin", "https://evil.example"}});
   EXPECT_EQ(cross.status, 403);
-  HttpResult ok = d.PostForm("/login", "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo&next=%2F%2Fevil.example");
+  HttpResult ok = d.PostForm(
+      "/login",
+      "_csrf=" + csrf + "&username=cizhong.leader&password=gongkai-demo&next=%2F%2Fevil.example");
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(ok.Header("location"), "/admin");  // no open redirect
 }
@@ -237,7 +256,8 @@ TEST_F(WebE2eTest, MalformedRequestsGetClearErrors) {
   c.Get("/login");
   HttpResult bad_form = c.Send("POST", "/login", "a=%ZZ", "application/x-www-form-urlencoded");
   EXPECT_EQ(bad_form.status, 400);
-  EXPECT_EQ(c.Get("/static/app.css?v=1").Header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(c.Get("/static/app.css?v=1").Header("cache-control"),
+            "public, max-age=31536000, immutable");
 }
 
 }  // namespace

@@ -73,8 +73,9 @@ Status FromError(std::string_view operation, soci::session& session, const std::
     return Aborted(where + "; retry", "数据正被他人同时修改，请重试");
   }
   if (sqlstate == "25006") {  // a write on a read-only standby (streaming replica)
-    return FailedPrecondition(std::string(operation) + ": the database is a read-only standby; write to the primary",
-                              "当前数据库为只读副本，无法保存，请连接主数据库");
+    return FailedPrecondition(
+        std::string(operation) + ": the database is a read-only standby; write to the primary",
+        "当前数据库为只读副本，无法保存，请连接主数据库");
   }
   return Internal(where);
 }

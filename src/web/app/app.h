@@ -1,5 +1,6 @@
-// The web application: the platform's services behind HTTP. Handlers only translate: parse the request,
-// make one service call, render the result. Sessions, CSRF and error pages are handled once, in Wrap.
+// The web application: the platform's services behind HTTP. Handlers only translate: parse the
+// request, make one service call, render the result. Sessions, CSRF and error pages are handled
+// once, in Wrap.
 #pragma once
 
 #include <functional>
@@ -39,7 +40,7 @@ struct Call {
   std::optional<service::ActiveSession> session;
   std::string csrf;  // the token forms on this page must carry
   service::Actor actor;
-  FormFields form;   // POST fields (urlencoded or the plain fields of multipart)
+  FormFields form;  // POST fields (urlencoded or the plain fields of multipart)
   std::vector<std::pair<std::string, std::string>> set_cookies;  // name, full Set-Cookie value
 
   bool logged_in() const { return session.has_value(); }

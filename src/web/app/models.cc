@@ -25,7 +25,8 @@ nlohmann::json AgencyModel(const Agency& a) {
   j["url"] = "/agencies/" + std::to_string(a.id);
   j["display_name"] = a.short_name.empty() ? a.name : a.short_name;
   for (auto& m : j["leading_group"]) {
-    m["role_label"] = std::string(Label(ParseGroupRole(m["role"].get<std::string>()).value_or(GroupRole::kMember)));
+    m["role_label"] = std::string(
+        Label(ParseGroupRole(m["role"].get<std::string>()).value_or(GroupRole::kMember)));
   }
   j["has_group"] = !a.leading_group.empty();
   j["has_office"] = !a.office.name.empty();
@@ -55,7 +56,9 @@ namespace {
 std::string BeijingTime(const std::string& utc) {
   auto date = Date::Parse(std::string_view(utc).substr(0, 10));
   int h = 0, m = 0, sec = 0;
-  if (!date.ok() || utc.size() < 19 || std::sscanf(utc.c_str() + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3) return utc;
+  if (!date.ok() || utc.size() < 19 ||
+      std::sscanf(utc.c_str() + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
+    return utc;
   h += 8;
   Date d = *date;
   if (h >= 24) {
@@ -98,8 +101,12 @@ std::string ActionLabel(const std::string& action) {
 }  // namespace
 
 nlohmann::json AuditModel(const AuditEntry& e) {
-  return {{"seq", std::to_string(e.seq)},  {"at", BeijingTime(e.at)},     {"actor", ActorLabel(e.actor)},
-          {"action", ActionLabel(e.action)}, {"action_code", e.action},      {"entity", e.entity},
+  return {{"seq", std::to_string(e.seq)},
+          {"at", BeijingTime(e.at)},
+          {"actor", ActorLabel(e.actor)},
+          {"action", ActionLabel(e.action)},
+          {"action_code", e.action},
+          {"entity", e.entity},
           {"rejected", e.action.ends_with(".rejected")}};
 }
 

@@ -1,4 +1,5 @@
-// View models: domain values as the JSON the templates and the API read. Labels come from core/terms.
+// View models: domain values as the JSON the templates and the API read. Labels come from
+// core/terms.
 #pragma once
 
 #include <nlohmann/json.hpp>

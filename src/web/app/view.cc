@@ -30,9 +30,12 @@ mstch::data ToData(const nlohmann::json& j) {
       const auto& str = j.get_ref<const std::string&>();
       return str.empty() ? mstch::data(false) : mstch::data(str);
     }
-    case nlohmann::json::value_t::boolean: return mstch::data(j.get<bool>());
-    case nlohmann::json::value_t::null: return mstch::data(false);
-    default: return mstch::data(j.dump());
+    case nlohmann::json::value_t::boolean:
+      return mstch::data(j.get<bool>());
+    case nlohmann::json::value_t::null:
+      return mstch::data(false);
+    default:
+      return mstch::data(j.dump());
   }
 }
 
@@ -49,7 +52,8 @@ std::string ContentHash(std::string_view bytes) {
 
 Views::Views() {
   for (const auto& f : assets::StaticFiles()) {
-    static_urls_[std::string(f.path)] = "/static/" + std::string(f.path) + "?v=" + ContentHash(f.data);
+    static_urls_[std::string(f.path)] =
+        "/static/" + std::string(f.path) + "?v=" + ContentHash(f.data);
   }
 }
 

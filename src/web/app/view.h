@@ -1,6 +1,6 @@
-// Views: mustache templates (embedded from templates/) rendered from JSON view models. Every page is a
-// body template rendered inside layout.mustache. Mustache escapes HTML in {{x}} by default; {{{x}}} is
-// used only for HTML we produced ourselves (the rendered body).
+// Views: mustache templates (embedded from templates/) rendered from JSON view models. Every page
+// is a body template rendered inside layout.mustache. Mustache escapes HTML in {{x}} by default;
+// {{{x}}} is used only for HTML we produced ourselves (the rendered body).
 #pragma once
 
 #include <string>
@@ -12,18 +12,19 @@
 namespace gongkai::web {
 
 struct PageChrome {
-  std::string title;           // <title> and the page heading
-  nlohmann::json user;         // null when anonymous; else {display_name, role_label, agency_name}
-  std::string csrf_token;      // for the logout form in the header
-  std::string nav;             // "portal" or "admin": which link is current
+  std::string title;       // <title> and the page heading
+  nlohmann::json user;     // null when anonymous; else {display_name, role_label, agency_name}
+  std::string csrf_token;  // for the logout form in the header
+  std::string nav;         // "portal" or "admin": which link is current
 };
 
 class Views {
  public:
   Views();
-  // Renders templates/<name>.mustache with model, inside the layout. Internal error if the template is
-  // missing or invalid (a bug: templates ship inside the binary).
-  Result<std::string> Page(const std::string& name, const nlohmann::json& model, const PageChrome& chrome) const;
+  // Renders templates/<name>.mustache with model, inside the layout. Internal error if the template
+  // is missing or invalid (a bug: templates ship inside the binary).
+  Result<std::string> Page(const std::string& name, const nlohmann::json& model,
+                           const PageChrome& chrome) const;
   Result<std::string> Render(const std::string& name, const nlohmann::json& model) const;
   // The URL of a static file with a content hash, so it can be cached forever.
   std::string StaticUrl(const std::string& path) const;

@@ -35,17 +35,28 @@ Status ParseBody(Call& call) {
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
-    case StatusCode::kFailedPrecondition: return 409;
-    case StatusCode::kAborted: return 409;
-    case StatusCode::kPermissionDenied: return 403;
-    case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kResourceExhausted: return 429;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kAlreadyExists:
+      return 409;
+    case StatusCode::kFailedPrecondition:
+      return 409;
+    case StatusCode::kAborted:
+      return 409;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kResourceExhausted:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -58,7 +69,8 @@ Response RenderPage(App& app, const Call& call, const std::string& tmpl, nlohman
   chrome.csrf_token = call.csrf;
   if (call.logged_in()) {
     const User& u = call.user();
-    chrome.user = {{"display_name", u.display_name}, {"role_label", std::string(Label(u.role))},
+    chrome.user = {{"display_name", u.display_name},
+                   {"role_label", std::string(Label(u.role))},
                    {"username", u.username}};
   }
   model["csrf"] = call.csrf;
@@ -74,7 +86,8 @@ Response RenderPage(App& app, const Call& call, const std::string& tmpl, nlohman
 
 Response ErrorPage(App& app, const Call& call, const Status& status) {
   int code = HttpStatusFor(status.code());
-  if (code >= 500) spdlog::error("{} {}: {}", MethodName(call.req.method), call.req.path, status.ToString());
+  if (code >= 500)
+    spdlog::error("{} {}: {}", MethodName(call.req.method), call.req.path, status.ToString());
   nlohmann::json model = {{"code", code}, {"message", status.ui_message()}};
   Response r = RenderPage(app, call, "error", model, "出错了", "", code);
   if (code == 503) r.SetHeader("Retry-After", "5");
@@ -93,7 +106,8 @@ void EnsureAnonymousCsrf(App& app, Call& call) {
   if (call.logged_in() || !call.csrf.empty()) return;
   call.csrf = service::RandomHex(32);
   Response tmp;
-  tmp.SetCookie(kAnonCsrfCookie, call.csrf, {.secure = app.options().secure_cookies, .same_site = "Strict"});
+  tmp.SetCookie(kAnonCsrfCookie, call.csrf,
+                {.secure = app.options().secure_cookies, .same_site = "Strict"});
   call.set_cookies.emplace_back(kAnonCsrfCookie, tmp.headers.back().second);
 }
 
@@ -115,7 +129,8 @@ Handler Wrap(App& app, Access access, PageHandler handler) {
       call.actor = service::Actor::Staff(call.session->user, req.remote_ip);
     } else {
       // Anonymous forms (login, and later the public application form) use a double-submit cookie,
-      // set only by pages that carry such a form (EnsureAnonymousCsrf), so portal pages stay cacheable.
+      // set only by pages that carry such a form (EnsureAnonymousCsrf), so portal pages stay
+      // cacheable.
       call.csrf = req.Cookie(kAnonCsrfCookie);
       if (call.csrf.size() != 64) call.csrf.clear();
     }
@@ -130,10 +145,13 @@ Handler Wrap(App& app, Access access, PageHandler handler) {
       if (!st.ok()) return ErrorPage(app, call, st);
       std::string provided = call.form.Get("_csrf");
       if (provided.empty()) provided = std::string(req.Header("x-csrf-token"));
-      if (!OriginMatchesHost(req) || call.csrf.empty() || !service::ConstantTimeEquals(provided, call.csrf)) {
-        spdlog::warn("CSRF check failed for {} {} from {}", MethodName(req.method), req.path, req.remote_ip);
+      if (!OriginMatchesHost(req) || call.csrf.empty() ||
+          !service::ConstantTimeEquals(provided, call.csrf)) {
+        spdlog::warn("CSRF check failed for {} {} from {}", MethodName(req.method), req.path,
+                     req.remote_ip);
         return ErrorPage(app, call,
-                         PermissionDenied("CSRF token missing or wrong", "页面已过期或请求来源不明，请刷新页面后重试"));
+                         PermissionDenied("CSRF token missing or wrong",
+                                          "页面已过期或请求来源不明，请刷新页面后重试"));
       }
     }
     return handler(app, call);

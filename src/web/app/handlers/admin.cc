@@ -17,7 +17,8 @@ std::map<int64_t, std::string> AgencyNames(App& app) {
   return names;
 }
 
-std::vector<std::string> Entities(const std::vector<service::AgencyNode>& nodes, const std::vector<User>& users) {
+std::vector<std::string> Entities(const std::vector<service::AgencyNode>& nodes,
+                                  const std::vector<User>& users) {
   std::vector<std::string> out;
   for (const auto& n : nodes) out.push_back("agency:" + std::to_string(n.agency.id));
   for (const auto& u : users) out.push_back("user:" + std::to_string(u.id));
@@ -85,17 +86,19 @@ Response AdminHome(App& app, Call& call) {
 }
 
 Response PasswordForm(App& app, Call& call) {
-  return RenderPage(app, call, "password", {{"error", ""}, {"done", call.req.QueryParam("done") == "1"}},
-                    "修改密码", "admin");
+  return RenderPage(app, call, "password",
+                    {{"error", ""}, {"done", call.req.QueryParam("done") == "1"}}, "修改密码",
+                    "admin");
 }
 
 Response ChangePassword(App& app, Call& call) {
   const std::string& next = call.form.Get("new_password");
   if (next != call.form.Get("confirm_password")) {
-    return RenderPage(app, call, "password", {{"error", "两次输入的新密码不一致"}}, "修改密码", "admin", 400);
+    return RenderPage(app, call, "password", {{"error", "两次输入的新密码不一致"}}, "修改密码",
+                      "admin", 400);
   }
   Status st = app.platform().users().SetPassword(call.actor, call.user().username, next,
-                                                   call.form.Get("old_password"));
+                                                 call.form.Get("old_password"));
   if (!st.ok()) {
     return RenderPage(app, call, "password", {{"error", st.ui_message()}}, "修改密码", "admin",
                       HttpStatusFor(st.code()));
@@ -108,8 +111,10 @@ Response ChangePassword(App& app, Call& call) {
 
 Response UsersPage(App& app, Call& call) {
   const User& me = call.user();
-  if (!RoleAllows(me.role, Permission::kManageUsers) && !RoleAllows(me.role, Permission::kSuperviseSubtree)) {
-    return ErrorPage(app, call, PermissionDenied("users page", "只有单位管理员或监督人员可以查看用户"));
+  if (!RoleAllows(me.role, Permission::kManageUsers) &&
+      !RoleAllows(me.role, Permission::kSuperviseSubtree)) {
+    return ErrorPage(app, call,
+                     PermissionDenied("users page", "只有单位管理员或监督人员可以查看用户"));
   }
   auto users = app.platform().users().List(me.agency_id);
   if (!users.ok()) return ErrorPage(app, call, users.status());
@@ -151,7 +156,8 @@ Response CreateUser(App& app, Call& call) {
 Response AuditPage(App& app, Call& call) {
   const User& me = call.user();
   if (!RoleAllows(me.role, Permission::kViewAuditLog)) {
-    return ErrorPage(app, call, PermissionDenied("audit page", "只有单位管理员或监督人员可以查看操作日志"));
+    return ErrorPage(app, call,
+                     PermissionDenied("audit page", "只有单位管理员或监督人员可以查看操作日志"));
   }
   auto tree = app.platform().agencies().Tree(me.agency_id);
   if (!tree.ok()) return ErrorPage(app, call, tree.status());

@@ -23,7 +23,9 @@ Response ApiHealth(App& app, Call&) {
     // Details (hosts, errors) go to the log, not to the public.
     spdlog::error("health check: {}", m.status().ToString());
     Response r = Response::Json(
-        nlohmann::json({{"status", "unavailable"}, {"database", app.platform().store().backend()}}).dump(), 503);
+        nlohmann::json({{"status", "unavailable"}, {"database", app.platform().store().backend()}})
+            .dump(),
+        503);
     r.SetHeader("Retry-After", "5");
     return r;
   }

@@ -1,5 +1,5 @@
-// Login and logout. The session cookie is HttpOnly and SameSite=Lax; the login form is protected by the
-// anonymous double-submit CSRF cookie like every other form.
+// Login and logout. The session cookie is HttpOnly and SameSite=Lax; the login form is protected by
+// the anonymous double-submit CSRF cookie like every other form.
 #include <spdlog/spdlog.h>
 
 #include "web/app/handlers/handlers.h"
@@ -13,12 +13,14 @@ std::string SafeNext(const std::string& next) {
   return "/admin";
 }
 
-Response LoginPage(App& app, Call& call, const std::string& username, const std::string& error, int status) {
+Response LoginPage(App& app, Call& call, const std::string& username, const std::string& error,
+                   int status) {
   EnsureAnonymousCsrf(app, call);
-  nlohmann::json model = {{"username", username},
-                          {"next", SafeNext(call.req.QueryParam("next").empty() ? call.form.Get("next")
-                                                                                : call.req.QueryParam("next"))},
-                          {"error", error}};
+  nlohmann::json model = {
+      {"username", username},
+      {"next", SafeNext(call.req.QueryParam("next").empty() ? call.form.Get("next")
+                                                            : call.req.QueryParam("next"))},
+      {"error", error}};
   return RenderPage(app, call, "login", model, "工作人员登录", "admin", status);
 }
 }  // namespace
@@ -36,7 +38,8 @@ Response Login(App& app, Call& call) {
   }
   auto user = app.platform().users().Authenticate(username, password, call.req.remote_ip);
   if (!user.ok()) {
-    return LoginPage(app, call, username, user.status().ui_message(), HttpStatusFor(user.status().code()));
+    return LoginPage(app, call, username, user.status().ui_message(),
+                     HttpStatusFor(user.status().code()));
   }
   auto session = app.platform().sessions().Create(*user, call.req.remote_ip);
   if (!session.ok()) return ErrorPage(app, call, session.status());
