@@ -28,7 +28,7 @@ WEB_RESULTS="$work/web.tsv" "$here/web.sh"
 echo "== store.sh"
 store_md="$work/store.md"
 if [[ -x "${STORE_BENCH:-$root/build/bench/store_bench}" ]]; then
-  STORE_RESULTS="$store_md" "$here/store.sh" || echo "store.sh failed; storage section left out" >&2
+  STORE_RESULTS="$store_md" "$here/store.sh" || { echo "store.sh failed; storage section left out" >&2; rm -f "$store_md"; }
 fi
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -24,8 +24,9 @@ timeout 600 "$bin" --benchmark_min_time=0.5 --benchmark_repetitions=3 --benchmar
 python3 - "$work/store.json" <<'PY' > "${STORE_RESULTS:-/dev/stdout}"
 import json, sys
 runs = json.load(open(sys.argv[1]))["benchmarks"]
-med = {r["run_name"]: r["real_time"] for r in runs if r.get("aggregate_name") == "median"}
-unit = {r["run_name"]: r["time_unit"] for r in runs if r.get("aggregate_name") == "median"}
+name = lambda r: r["run_name"].replace("/real_time", "")
+med = {name(r): r["real_time"] for r in runs if r.get("aggregate_name") == "median"}
+unit = {name(r): r["time_unit"] for r in runs if r.get("aggregate_name") == "median"}
 scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 print("## Storage backends (`store_bench`): the same workload on SQLite and PostgreSQL\n")
 print("Wall time per operation through the service layer (median of 3 repetitions), one client thread, "
