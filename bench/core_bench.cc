@@ -23,6 +23,7 @@
 
 #include "core/calendar.h"
 #include "core/date.h"
+#include "core/report/rules.h"
 
 namespace gongkai {
 namespace {
@@ -198,6 +199,25 @@ void BM_ParseCalendarYear(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ParseCalendarYear);
+
+// Every consistency rule on one full report (200 cells) with last year's report: annual-report checks.
+void BM_CheckReport(benchmark::State& state) {
+  report::ReportData r, prev;
+  r.year = 2024;
+  prev.year = 2023;
+  r.format_id = prev.format_id = "2021";
+  r.sections = prev.sections = {"一", "二", "三", "四", "五", "六"};
+  const report::FormatDef& f = report::Format2021();
+  for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4}) {
+    for (const auto& cell : t->CellIds()) {
+      r.Set(cell, 0);
+      prev.Set(cell, 0);
+    }
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(report::CheckReport(r, &prev).size());
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_CheckReport);
 
 }  // namespace
 }  // namespace gongkai
