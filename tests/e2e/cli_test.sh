@@ -89,5 +89,21 @@ check "tampering is detected" 1 "entry 3: hash does not match" -- gk audit-log v
 check "a database newer than the binary is refused" 5 "upgrade gongkai" -- bash -c "sqlite3 \"$GONGKAI_DB\" \"INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')\" && \"$gk_bin\" db status"
 check "an unusable database path fails clearly" 8 "unable to open database file" -- gk --db /proc/nope/x.db init
 
+
+# Annual-report checks on a JSON report (docs/report-json.md).
+cat > "$work/ok.json" <<'JSON'
+{"schema": "gongkai.annual-report/1", "year": 2023, "format": "2021", "sections": ["一","二","三","四","五","六"],
+ "tables": {"t3": {"new.natural": 2, "new.total": 2, "granted.natural": 1, "granted.total": 1,
+                   "handled_total.natural": 1, "handled_total.total": 1, "carried_out.natural": 1, "carried_out.total": 1}}}
+JSON
+sed 's/"granted.natural": 1/"granted.natural": 2/' "$work/ok.json" > "$work/bad.json"
+check "report check: a consistent report has no errors (missing cells are warnings)" 0 "0 error\(s\)" -- gk report check "$work/ok.json"
+check "report check: an inconsistent report exits 1 naming rule and cells" 1 "\[E T3-02\] 表三「（七）总计」/「自然人」应为2" -- gk report check "$work/bad.json"
+check "report check --format json lists the checks" 1 "\"rule\": \"T3-03\"" -- gk report check "$work/bad.json" --format json
+check "report check against last year (Y-01 carried in vs carried out)" 0 "Y-01" -- gk report check "$work/ok.json" --previous "$work/ok.json"
+echo '{"schema": "gongkai.annual-report/1", "year": 2023, "format": "2021", "tables": {"t3": {"new.martian": 1}}}' > "$work/alien.json"
+check "report check: an unknown cell is refused naming it" 2 "tables.t3.new.martian: is not a cell" -- gk report check "$work/alien.json"
+check "report check: not JSON" 2 "not valid JSON" -- gk report check /etc/hostname
+
 echo "$((n - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]
