@@ -4,6 +4,7 @@
 #include "cli/common.h"
 #include "io/file_reader.h"
 #include "io/report_json.h"
+#include "io/report_text.h"
 
 namespace gongkai::cli {
 
@@ -55,6 +56,27 @@ void AddReportCommands(CLI::App& app, int* exit_code) {
                 << warnings << " warning(s)\n";
     }
     if (errors > 0) *exit_code = 1;
+  });
+
+  struct RenderArgs {
+    std::string file, format = "text", title;
+  };
+  static RenderArgs render_args;
+  auto* render = rep->add_subcommand("render", "Print a report in the official layout");
+  render->add_option("FILE", render_args.file, "Report as JSON (schema gongkai.annual-report/1)")->required();
+  render->add_option("--format", render_args.format, "text|md|json")->check(CLI::IsMember({"text", "md", "json"}));
+  render->add_option("--title", render_args.title, "Title line (default: <year>年政府信息公开工作年度报告)");
+  render->callback([exit_code] {
+    auto r = ReadReport(render_args.file);
+    if (!r.ok()) return void(*exit_code = Fail(r.status()));
+    std::string title =
+        render_args.title.empty() ? std::to_string(r->year) + "年政府信息公开工作年度报告" : render_args.title;
+    if (render_args.format == "json") {
+      std::cout << io::ReportToJson(*r);
+    } else {
+      std::cout << io::RenderReport(*r, title,
+                                    render_args.format == "md" ? io::TextFlavor::kMarkdown : io::TextFlavor::kPlain);
+    }
   });
 }
 

@@ -62,6 +62,13 @@ Result<report::ReportData> ReportFromJson(std::string_view text) {
       r.sections.push_back(s.get<std::string>());
     }
   }
+  if (j.contains("narrative")) {
+    if (!j["narrative"].is_object()) return Bad("narrative", "must be an object of section texts", "应为各部分正文");
+    for (auto it = j["narrative"].begin(); it != j["narrative"].end(); ++it) {
+      if (!it.value().is_string()) return Bad("narrative." + it.key(), "must be text", "应为文本");
+      r.narrative[it.key()] = it.value().get<std::string>();
+    }
+  }
   if (!j.contains("tables") || !j["tables"].is_object()) return Bad("tables", "must be an object", "缺少表格数据");
   const report::FormatDef& f = report::Format2021();
   for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4}) {
@@ -83,7 +90,8 @@ Result<report::ReportData> ReportFromJson(std::string_view text) {
 }
 
 std::string ReportToJson(const report::ReportData& r, const std::vector<report::Violation>* checks) {
-  json j = {{"schema", kReportJsonSchema}, {"year", r.year}, {"format", r.format_id}, {"sections", r.sections}};
+  json j = {{"schema", kReportJsonSchema}, {"year", r.year}, {"format", r.format_id}, {"sections", r.sections},
+            {"narrative", r.narrative}};
   json tables = json::object();
   for (const auto& [id, value] : r.cells) {
     size_t dot = id.find('.');

@@ -104,6 +104,8 @@ check "report check against last year (Y-01 carried in vs carried out)" 0 "Y-01"
 echo '{"schema": "gongkai.annual-report/1", "year": 2023, "format": "2021", "tables": {"t3": {"new.martian": 1}}}' > "$work/alien.json"
 check "report check: an unknown cell is refused naming it" 2 "tables.t3.new.martian: is not a cell" -- gk report check "$work/alien.json"
 check "report check: not JSON" 2 "not valid JSON" -- gk report check /etc/hostname
+check "report render in the official layout" 0 "三、收到和处理政府信息公开申请情况" -- gk report render "$work/ok.json"
+check "report render markdown" 0 "^\\| （七）总计 \\| 1 \\|" -- gk report render "$work/ok.json" --format md
 
 echo "$((n - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -28,6 +28,8 @@ struct ReportData {
   std::map<std::string, CellValue> cells;  // by cell id; a missing cell counts as blank
   // Section numerals found in the narrative, in document order (e.g. 一 二 三 四 五 六).
   std::vector<std::string> sections;
+  // Narrative text of sections 一, 五 and 六 by numeral (sections 二–四 are the tables).
+  std::map<std::string, std::string> narrative;
 
   // The value used for arithmetic: blank, dash and unreadable count as 0 (their own rules report them).
   int64_t Get(const std::string& cell) const;
