@@ -27,10 +27,7 @@ std::string ContentTypeFor(std::string_view path) {
 web::StaticAssets BuildStaticAssets() {
   web::StaticAssets out;
   for (const auto& f : assets::StaticFiles()) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : f.data) h = (h ^ c) * 1099511628211ull;
-    out[std::string(f.path)] = {ContentTypeFor(f.path), std::string(f.data),
-                                "\"" + std::to_string(h) + "\""};
+    out[std::string(f.path)] = web::MakeStaticAsset(ContentTypeFor(f.path), std::string(f.data));
   }
   return out;
 }

@@ -1,19 +1,13 @@
 #include "core/calendar.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <sstream>
 
 namespace gongkai {
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 std::string LineEn(int n) { return "line " + std::to_string(n); }
 std::string LineZh(int n) { return "第" + std::to_string(n) + "行"; }
@@ -23,7 +17,7 @@ Status ParseRange(std::string_view value, HolidayRange* out) {
   std::string_view dates = value, name;
   if (size_t sp = value.find(' '); sp != std::string_view::npos) {
     dates = value.substr(0, sp);
-    name = Trim(value.substr(sp + 1));
+    name = TrimAscii(value.substr(sp + 1));
   }
   std::string_view first = dates, last = dates;
   if (size_t dots = dates.find(".."); dots != std::string_view::npos) {
@@ -63,15 +57,15 @@ Result<CalendarYear> ParseCalendarYear(std::string_view text) {
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
     ++line_no;
-    line = Trim(line);
+    line = TrimAscii(line);
     if (line.empty() || line.front() == '#') continue;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
       return InvalidArgument(LineEn(line_no) + ": expected 'key: value'",
                              LineZh(line_no) + "：格式应为“键: 值”");
     }
-    std::string_view key = Trim(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
+    std::string_view key = TrimAscii(line.substr(0, colon));
+    std::string_view value = TrimAscii(line.substr(colon + 1));
     Status st;
     if (key == "year") {
       int y = 0;
