@@ -131,4 +131,6 @@ const FormatDef& Format2021() {
 
 const FormatDef* FormatForYear(int year) { return year >= 2021 ? &Format2021() : nullptr; }
 
+const FormatDef* FormatById(std::string_view id) { return id == Format2021().id ? &Format2021() : nullptr; }
+
 }  // namespace gongkai::report

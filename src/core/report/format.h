@@ -50,6 +50,8 @@ struct FormatDef {
 const FormatDef& Format2021();
 // The format for a report year; nullptr for years before 2021 (the 2019 trial format is import-only).
 const FormatDef* FormatForYear(int year);
+// The definition with this id ("2021"), or nullptr when unknown.
+const FormatDef* FormatById(std::string_view id);
 
 std::string CellId(std::string_view table, std::string_view row, std::string_view column);
 
