@@ -52,7 +52,12 @@ bool RoleAllows(Role role, Permission p) {
     case Permission::kViewAuditLog:
       return role == Role::kAdmin || role == Role::kSupervisor;
     case Permission::kSuperviseSubtree:
+    case Permission::kSummariseReports:
       return role == Role::kSupervisor;
+    case Permission::kEditReport:
+      return role == Role::kClerk || role == Role::kAdmin;
+    case Permission::kApproveReport:
+      return role == Role::kLeader;
   }
   return false;
 }

@@ -38,6 +38,9 @@ enum class Permission {
   kManageCalendar,    // admin
   kViewAuditLog,      // admin, supervisor
   kSuperviseSubtree,  // supervisor
+  kEditReport,        // clerk, admin: enter figures and narrative, submit for approval
+  kApproveReport,     // leader: approve and publish, or return with a comment
+  kSummariseReports,  // supervisor: region summaries of the units below
 };
 bool RoleAllows(Role role, Permission permission);
 

@@ -85,6 +85,19 @@ std::string Encode(const AuditEntry& e) {
       .Done();
 }
 
+// A report with its accepted warnings and summary units (they have no key of their own).
+std::string Encode(const AnnualReport& r) {
+  Row row;
+  row.Int(r.id).Int(r.agency_id).Int(r.year).Int(r.version).Text(Code(r.status)).Text(Code(r.origin));
+  row.Text(r.format_id).Text(r.body).Text(r.correction_note).Text(r.return_comment).Text(r.source_name);
+  row.Text(r.created_by).Text(r.created_at).Text(r.updated_by).Text(r.updated_at);
+  row.Text(r.submitted_by).Text(r.submitted_at).Text(r.approved_by).Text(r.published_at);
+  row.Int(r.row_version);
+  for (const WarningAcceptance& a : r.acceptances) row.Text(a.rule).Text(a.cell).Text(a.reason).Text(a.by).Text(a.at);
+  for (int64_t unit : r.summary_units) row.Int(unit);
+  return row.Done();
+}
+
 // An agency's identity for the diff includes its leading group: members have no key of their own.
 std::string EncodeWithGroup(const Agency& a) {
   std::string out = Encode(a);
@@ -95,6 +108,7 @@ std::string EncodeWithGroup(const Agency& a) {
 int64_t KeyOf(const Agency& a) { return a.id; }
 int64_t KeyOf(const User& u) { return u.id; }
 int64_t KeyOf(const CalendarYear& y) { return y.year; }
+int64_t KeyOf(const AnnualReport& r) { return r.id; }
 
 template <class T>
 TableSummary Summarise(std::string table, const std::vector<T>& rows) {
@@ -148,6 +162,7 @@ std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
   out.push_back({"agency_group_members", member_rows, Sha256Hex(members)});
   out.push_back(Summarise("users", s.users));
   out.push_back(Summarise("calendar_years", s.calendar_years));
+  out.push_back(Summarise("annual_reports", s.reports));
   out.push_back(Summarise("audit_log", s.audit));
   out.push_back(
       {"audit_head", 1, Sha256Hex(Row().Int(s.audit_head.seq).Text(s.audit_head.hash).Done())});
@@ -184,6 +199,9 @@ Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
   GK_RETURN_IF_ERROR(Diff(
       "calendar_years", "year", source.calendar_years, target.calendar_years,
       [](const CalendarYear& y) { return Encode(y); }, &missing.calendar_years));
+  GK_RETURN_IF_ERROR(Diff(
+      "annual_reports", "id", source.reports, target.reports,
+      [](const AnnualReport& r) { return Encode(r); }, &missing.reports));
   missing.audit.assign(source.audit.begin() + static_cast<std::ptrdiff_t>(common),
                        source.audit.end());
   missing.audit_head = source.audit_head;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/agency.h"
+#include "core/annual_report.h"
 #include "core/audit.h"
 #include "core/calendar.h"
 #include "core/status.h"
@@ -56,6 +57,7 @@ struct DataSnapshot {
   std::vector<Agency> agencies;              // ordered by id, with leading groups
   std::vector<User> users;                   // ordered by id
   std::vector<CalendarYear> calendar_years;  // ordered by year
+  std::vector<AnnualReport> reports;         // ordered by id
   std::vector<AuditEntry> audit;             // ordered by seq
   AuditHead audit_head;
 };
@@ -89,6 +91,18 @@ class Transaction {
   // Working-day calendar: one row per notice year, replaced as a whole.
   virtual Status PutCalendarYear(const CalendarYear& year) = 0;
   virtual Result<std::vector<CalendarYear>> ListCalendarYears() = 0;  // ordered by year
+
+  // Annual reports, one row per version. Insert returns the new id (row_version 1); Update is
+  // guarded by row_version and replaces the acceptances and summary units. At most one version of an
+  // agency's year may be open (draft or pending): a second is AlreadyExists. A published version is
+  // frozen by the database itself (only its move to superseded is allowed).
+  virtual Result<int64_t> InsertReport(const AnnualReport& report) = 0;
+  virtual Status UpdateReport(const AnnualReport& report) = 0;
+  virtual Result<AnnualReport> GetReport(int64_t id) = 0;
+  // Every version of the agency's reports, by year (newest first) then version.
+  virtual Result<std::vector<AnnualReport>> ListReports(int64_t agency_id) = 0;
+  // Every version of every agency's report for the year, by agency then version.
+  virtual Result<std::vector<AnnualReport>> ListReportsOfYear(int year) = 0;
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;

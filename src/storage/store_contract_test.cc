@@ -565,6 +565,140 @@ TEST_P(StoreContractTest, AuditLogIsAppendOnlyInTheDatabase) {
   EXPECT_EQ(log[0].actor, "user:7 zhangsan");
 }
 
+// --- Annual reports ---------------------------------------------------------------------------
+
+AnnualReport MakeReport(int64_t agency_id, int year, int version = 1) {
+  AnnualReport r;
+  r.agency_id = agency_id;
+  r.year = year;
+  r.version = version;
+  r.format_id = "2021";
+  r.body = R"({"schema":"gongkai.annual-report/1","year":)" + std::to_string(year) + "}";
+  r.created_by = "磁钟乡公开专员";
+  r.created_at = "2024-01-05T09:00:00+08:00";
+  return r;
+}
+
+TEST_P(StoreContractTest, ReportRoundTripsEveryFieldAndIsGuardedByRowVersion) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  AnnualReport r = MakeReport(root, 2023);
+  r.acceptances = {{"Y-03", "t3.new.total", "本年新收申请增多，系征地补偿政策集中出台", "李四", "2024-01-06T10:00:00+08:00"},
+                   {"N-05", "", "工作内容确与上年相近", "李四", "2024-01-06T10:01:00+08:00"}};
+  r.correction_note = "";
+  r.submitted_by = "甲";
+  ASSERT_OK_AND_ASSIGN(r.id, tx->InsertReport(r));
+  ASSERT_OK_AND_ASSIGN(AnnualReport got, tx->GetReport(r.id));
+  EXPECT_EQ(got.agency_id, root);
+  EXPECT_EQ(got.year, 2023);
+  EXPECT_EQ(got.version, 1);
+  EXPECT_EQ(got.status, ReportStatus::kDraft);
+  EXPECT_EQ(got.origin, ReportOrigin::kEntered);
+  EXPECT_EQ(got.body, r.body);
+  EXPECT_EQ(got.created_by, "磁钟乡公开专员");
+  EXPECT_EQ(got.submitted_by, "甲");
+  EXPECT_EQ(got.row_version, 1);
+  ASSERT_EQ(got.acceptances.size(), 2u);
+  EXPECT_EQ(got.acceptances[0].reason, r.acceptances[0].reason);
+  EXPECT_EQ(got.acceptances[1].rule, "N-05");
+  EXPECT_EQ(got.acceptances[1].cell, "");
+
+  got.body = "{}";
+  got.acceptances.pop_back();
+  ASSERT_OK(tx->UpdateReport(got));
+  got.body = "{\"stale\":1}";  // still row_version 1
+  EXPECT_EQ(tx->UpdateReport(got).code(), StatusCode::kAborted);
+  ASSERT_OK_AND_ASSIGN(AnnualReport again, tx->GetReport(r.id));
+  EXPECT_EQ(again.body, "{}");
+  EXPECT_EQ(again.row_version, 2);
+  EXPECT_EQ(again.acceptances.size(), 1u);
+  EXPECT_EQ(tx->GetReport(9999).status().code(), StatusCode::kNotFound);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, OneOpenVersionPerYearAndVersionsAreUnique) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  AnnualReport v1 = MakeReport(root, 2023);
+  ASSERT_OK_AND_ASSIGN(v1.id, tx->InsertReport(v1));
+  // A second open version of the same year is refused.
+  Status second = tx->InsertReport(MakeReport(root, 2023, 2)).status();
+  EXPECT_EQ(second.code(), StatusCode::kAlreadyExists) << second.ToString();
+  EXPECT_NE(second.ui_message().find("正在编辑"), std::string::npos) << second.ui_message();
+  // Once v1 is published, v2 may be opened; v1 again is a duplicate version.
+  v1.row_version = 1;
+  v1.status = ReportStatus::kPublished;
+  v1.published_at = "2024-01-20T10:00:00+08:00";
+  ASSERT_OK(tx->UpdateReport(v1));
+  ASSERT_OK(tx->InsertReport(MakeReport(root, 2023, 2)).status());
+  AnnualReport dup = MakeReport(root, 2023, 1);
+  dup.status = ReportStatus::kSuperseded;
+  EXPECT_EQ(tx->InsertReport(dup).status().code(), StatusCode::kAlreadyExists);
+  ASSERT_OK(tx->InsertReport(MakeReport(root, 2022)).status());
+  EXPECT_EQ(tx->InsertReport(MakeReport(4242, 2022)).status().code(),
+            StatusCode::kFailedPrecondition);
+
+  ASSERT_OK_AND_ASSIGN(std::vector<AnnualReport> mine, tx->ListReports(root));
+  ASSERT_EQ(mine.size(), 3u);
+  EXPECT_EQ(std::make_pair(mine[0].year, mine[0].version), std::make_pair(2023, 1));
+  EXPECT_EQ(std::make_pair(mine[1].year, mine[1].version), std::make_pair(2023, 2));
+  EXPECT_EQ(mine[2].year, 2022);
+  ASSERT_OK_AND_ASSIGN(std::vector<AnnualReport> of_2023, tx->ListReportsOfYear(2023));
+  EXPECT_EQ(of_2023.size(), 2u);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, PublishedReportIsFrozenByTheDatabase) {
+  int64_t root = InsertRoot();
+  AnnualReport r = MakeReport(root, 2023);
+  {
+    auto tx = Tx(TxMode::kWrite);
+    ASSERT_OK_AND_ASSIGN(r.id, tx->InsertReport(r));
+    r.row_version = 1;
+    r.status = ReportStatus::kPublished;
+    r.published_at = "2024-01-20T10:00:00+08:00";
+    ASSERT_OK(tx->UpdateReport(r));
+    ASSERT_OK(tx->Commit());
+  }
+  auto tx = Tx(TxMode::kWrite);
+  AnnualReport changed = r;
+  changed.row_version = 2;
+  changed.body = "{\"silently\":\"changed\"}";
+  EXPECT_FALSE(tx->UpdateReport(changed).ok());
+  // The move to superseded is allowed (a correction was published).
+  changed = r;
+  changed.row_version = 2;
+  changed.status = ReportStatus::kSuperseded;
+  ASSERT_OK(tx->UpdateReport(changed));
+  ASSERT_OK_AND_ASSIGN(AnnualReport got, tx->GetReport(r.id));
+  EXPECT_EQ(got.body, r.body);
+  EXPECT_EQ(got.status, ReportStatus::kSuperseded);
+  ASSERT_OK(tx->Commit());
+  if (GetParam().persistent) {
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE annual_reports SET body = 'x'"), "");
+    EXPECT_NE(GetParam().exec_raw(url_, "DELETE FROM annual_reports"), "");
+  }
+}
+
+TEST_P(StoreContractTest, SummaryReportKeepsItsUnits) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t a, tx->InsertAgency(MakeAgency("甲乡", "", root, AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t b, tx->InsertAgency(MakeAgency("乙乡", "", root, AgencyLevel::kTownship)));
+  AnnualReport sum = MakeReport(root, 2023);
+  sum.origin = ReportOrigin::kSummary;
+  sum.summary_units = {b, a};
+  ASSERT_OK_AND_ASSIGN(sum.id, tx->InsertReport(sum));
+  ASSERT_OK_AND_ASSIGN(AnnualReport got, tx->GetReport(sum.id));
+  EXPECT_EQ(got.origin, ReportOrigin::kSummary);
+  EXPECT_EQ(got.summary_units, (std::vector<int64_t>{a, b}));
+  AnnualReport bad = MakeReport(a, 2023);
+  bad.origin = ReportOrigin::kSummary;
+  bad.summary_units = {4242};
+  EXPECT_EQ(tx->InsertReport(bad).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_OK(tx->Commit());
+}
+
 // --- Migrations and bulk copy ---------------------------------------------------------------
 
 TEST_P(StoreContractTest, MigrateReportsWhatItApplies) {
@@ -628,6 +762,14 @@ DataSnapshot FillForExport(Store& store) {
     want.audit.push_back(e);
   }
   want.audit_head = {3, prev};
+
+  AnnualReport report = MakeReport(township.id, 2023);
+  report.origin = ReportOrigin::kSummary;
+  report.summary_units = {district.id};
+  report.acceptances = {{"Y-03", "t3.new.total", "说明", "李四", "2024-01-06T10:00:00+08:00"}};
+  report.id = tx->InsertReport(report).value();
+  report.row_version = 1;
+  want.reports = {report};
   EXPECT_TRUE(tx->Commit().ok());
   return want;
 }
@@ -658,6 +800,15 @@ void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
   }
   EXPECT_EQ(want.audit_head.seq, got.audit_head.seq);
   EXPECT_EQ(want.audit_head.hash, got.audit_head.hash);
+  ASSERT_EQ(want.reports.size(), got.reports.size());
+  for (size_t i = 0; i < want.reports.size(); ++i) {
+    const AnnualReport& w = want.reports[i];
+    const AnnualReport& g = got.reports[i];
+    EXPECT_EQ(std::tie(w.id, w.agency_id, w.year, w.version, w.body, w.row_version, w.summary_units),
+              std::tie(g.id, g.agency_id, g.year, g.version, g.body, g.row_version, g.summary_units));
+    ASSERT_EQ(w.acceptances.size(), g.acceptances.size());
+    EXPECT_EQ(w.acceptances[0].reason, g.acceptances[0].reason);
+  }
 }
 
 TEST_P(StoreContractTest, ExportImportRoundTripKeepsIdsAndContinuesAbove) {

@@ -24,7 +24,7 @@ class PostgresDialectImpl final : public Dialect {
   // Identity columns do not notice explicit ids: move them past the highest, so the next insert
   // does not collide with an imported row.
   void ContinueIdsAfterImport(soci::session& session) const override {
-    for (const char* table : {"agencies", "users"}) {
+    for (const char* table : {"agencies", "users", "annual_reports"}) {
       ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
                               "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
                               "), 0) + 1, false)");

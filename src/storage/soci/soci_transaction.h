@@ -4,7 +4,7 @@
 // commit and roll back, which differ in more than their SQL.
 //
 // The methods are implemented by concern in soci_{agencies,users,sessions,calendar,audit,
-// snapshot}.cc.
+// snapshot,reports}.cc.
 #pragma once
 
 #include <soci/soci.h>
@@ -38,6 +38,12 @@ class SociTransaction : public Transaction {
 
   Status PutCalendarYear(const CalendarYear& year) override;
   Result<std::vector<CalendarYear>> ListCalendarYears() override;
+
+  Result<int64_t> InsertReport(const AnnualReport& report) override;
+  Status UpdateReport(const AnnualReport& report) override;
+  Result<AnnualReport> GetReport(int64_t id) override;
+  Result<std::vector<AnnualReport>> ListReports(int64_t agency_id) override;
+  Result<std::vector<AnnualReport>> ListReportsOfYear(int year) override;
 
   Result<AuditHead> LockAuditHead() override;
   Result<AuditHead> GetAuditHead() override;
@@ -110,6 +116,11 @@ class SociTransaction : public Transaction {
   // Append's two statements, also used by ImportAll; they throw on failure.
   void InsertAuditRow(const AuditEntry& entry);
   void MoveAuditHead(const AuditHead& head);
+  // Shared by the report reads: `where` is "" or a condition on one bound value.
+  Result<std::vector<AnnualReport>> SelectReports(const std::string& where, int64_t value,
+                                                  const std::string& order);
+  // The rows under a report that Update replaces; they throw on failure.
+  void ReplaceReportChildren(const AnnualReport& report);
   // Shared by Get/Find/List: `where` is "" or a condition on one bound value.
   template <class T>
   Result<std::vector<User>> SelectUsers(const std::string& where, const T* value);
