@@ -21,11 +21,11 @@ constexpr std::array<FormatInfo, 7> kFormats{{
     {OutputFormat::kMarkdown, "md", "text/markdown; charset=utf-8", ".md", false},
     {OutputFormat::kHtml, "html", "text/html; charset=utf-8", ".html", false},
     {OutputFormat::kJson, "json", "application/json", ".json", false},
-    {OutputFormat::kDocx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     ".docx", true},
+    {OutputFormat::kDocx, "docx",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx", true},
     {OutputFormat::kPdf, "pdf", "application/pdf", ".pdf", true},
-    {OutputFormat::kXlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx",
-     true},
+    {OutputFormat::kXlsx, "xlsx",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", true},
 }};
 
 const FormatInfo& Info(OutputFormat f) {
@@ -39,8 +39,9 @@ const FormatInfo& Info(OutputFormat f) {
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
   for (const auto& i : kFormats)
     if (i.name == name) return i.format;
-  return InvalidArgument("unknown format '" + std::string(name) + "' (text, md, html, json, docx, pdf, xlsx)",
-                         "不支持的格式“" + std::string(name) + "”（可选 text、md、html、json、docx、pdf、xlsx）");
+  return InvalidArgument(
+      "unknown format '" + std::string(name) + "' (text, md, html, json, docx, pdf, xlsx)",
+      "不支持的格式“" + std::string(name) + "”（可选 text、md、html、json、docx、pdf、xlsx）");
 }
 
 std::string_view FormatName(OutputFormat f) { return Info(f).name; }
@@ -50,13 +51,20 @@ bool IsBinary(OutputFormat f) { return Info(f).binary; }
 
 Result<std::string> Render(const ReportDocument& doc, OutputFormat format) {
   switch (format) {
-    case OutputFormat::kText: return io::RenderReport(doc.data, doc.title, io::TextFlavor::kPlain);
-    case OutputFormat::kMarkdown: return io::RenderReport(doc.data, doc.title, io::TextFlavor::kMarkdown);
-    case OutputFormat::kJson: return io::ReportToJson(doc.data);
-    case OutputFormat::kHtml: return RenderHtmlDocument(doc);
-    case OutputFormat::kDocx: return RenderDocx(doc);
-    case OutputFormat::kPdf: return RenderPdf(doc);
-    case OutputFormat::kXlsx: return RenderXlsx(doc);
+    case OutputFormat::kText:
+      return io::RenderReport(doc.data, doc.title, io::TextFlavor::kPlain);
+    case OutputFormat::kMarkdown:
+      return io::RenderReport(doc.data, doc.title, io::TextFlavor::kMarkdown);
+    case OutputFormat::kJson:
+      return io::ReportToJson(doc.data);
+    case OutputFormat::kHtml:
+      return RenderHtmlDocument(doc);
+    case OutputFormat::kDocx:
+      return RenderDocx(doc);
+    case OutputFormat::kPdf:
+      return RenderPdf(doc);
+    case OutputFormat::kXlsx:
+      return RenderXlsx(doc);
   }
   return InvalidArgument("unknown output format");
 }
