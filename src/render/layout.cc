@@ -79,7 +79,12 @@ TableLayout BuildT2(const report::FormatDef& f, const report::ReportData& data) 
     for (int i = 0; i < ncols; ++i) {
       // The last column takes the remaining width, as in the official form's one-column blocks.
       int span = i + 1 == ncols ? t.cols - 1 - i : 1;
-      t.cells.push_back(Cell(row, 1 + i, 1, span, CellKind::kHeader, b.cols[i]->label));
+      std::string label = b.cols[i]->label;
+      bool money = std::any_of(b.rows.begin(), b.rows.end(), [&](auto* r) {
+        return IsMoney(f, report::CellId(d.id, r->id, b.cols[i]->id));
+      });
+      if (money && label.find("万元") == std::string::npos) label += "（单位：万元）";
+      t.cells.push_back(Cell(row, 1 + i, 1, span, CellKind::kHeader, label));
     }
     ++row;
     for (const auto* r : b.rows) {
@@ -245,12 +250,15 @@ TableLayout BuildT4(const report::FormatDef& f, const report::ReportData& data) 
 
 }  // namespace
 
-const LayoutCell* TableLayout::At(int row, int col) const {
+std::vector<const LayoutCell*> TableLayout::Grid() const {
+  std::vector<const LayoutCell*> grid(static_cast<size_t>(rows) * cols, nullptr);
   for (const auto& c : cells) {
-    if (row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
-      return &c;
+    for (int r = c.row; r < c.row + c.row_span && r < rows; ++r) {
+      for (int k = c.col; k < c.col + c.col_span && k < cols; ++k)
+        grid[static_cast<size_t>(r) * cols + k] = &c;
+    }
   }
-  return nullptr;
+  return grid;
 }
 
 Result<const report::FormatDef*> ResolveFormat(const report::ReportData& data) {

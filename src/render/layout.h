@@ -40,8 +40,8 @@ struct TableLayout {
   int header_rows = 0;  // the first rows repeated when the table continues on a new page
   std::vector<double> col_weights;  // relative column widths (sum 1.0)
   std::vector<LayoutCell> cells;    // in row-major order of their top-left corner
-  // Cell covering (row, col), or nullptr. Linear; the tables are small.
-  const LayoutCell* At(int row, int col) const;
+  // The cell covering each grid position, row-major (rows × cols); nullptr where none does.
+  std::vector<const LayoutCell*> Grid() const;
 };
 
 struct ReportLayout {

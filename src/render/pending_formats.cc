@@ -1,7 +1,8 @@
-// Placeholders for DOCX, PDF and XLSX until their renderers land (issue 4).
+// Placeholder for PDF until its renderer lands (issue 4).
 #include "render/formats.h"
+
 namespace gongkai::render {
-Result<std::string> RenderDocx(const ReportDocument&) { return Internal("x"); }
-Result<std::string> RenderPdf(const ReportDocument&) { return Internal("x"); }
-Result<std::string> RenderXlsx(const ReportDocument&) { return Internal("x"); }
+Result<std::string> RenderPdf(const ReportDocument&) {
+  return FailedPrecondition("PDF rendering is not built yet", "PDF 格式尚未实现");
+}
 }  // namespace gongkai::render
