@@ -2,49 +2,33 @@
 
 #include <algorithm>
 
+#include "core/report/cell_label.h"
+#include "core/report/narrative_copy.h"
+#include "core/report/narrative_numbers.h"
+
 namespace gongkai::report {
 
 namespace {
 
-const char* TableName(std::string_view table) {
-  if (table == "t2") return "表二";
-  if (table == "t3") return "表三";
-  return "表四";
-}
-
-// "表三「一、本年新收政府信息公开申请数量」/「自然人」" for messages people read.
-std::string CellLabel(const FormatDef& f, const std::string& cell) {
-  size_t a = cell.find('.'), b = cell.rfind('.');
-  if (a == std::string::npos || a == b) return cell;
-  std::string table = cell.substr(0, a), row = cell.substr(a + 1, b - a - 1), col = cell.substr(b + 1);
-  const TableDef& t = table == "t2" ? f.t2 : table == "t3" ? f.t3 : f.t4;
-  std::string row_label = row, col_label = col;
-  for (const auto& r : t.rows) {
-    if (r.id == row) row_label = r.label;
-  }
-  for (const auto& c : t.columns) {
-    if (c.id == col) col_label = c.label;
-  }
-  return std::string(TableName(table)) + "「" + row_label + "」/「" + col_label + "」";
-}
-
 class Checker {
  public:
-  Checker(const FormatDef& f, const ReportData& r, std::vector<Violation>* out) : f_(f), r_(r), out_(out) {}
+  Checker(const FormatDef& f, const ReportData& r, std::vector<Violation>* out)
+      : f_(f), r_(r), out_(out) {}
 
   int64_t V(const std::string& cell) const { return r_.Get(cell); }
 
   // Reports `rule` when sum(parts) != whole, naming whole first.
-  void Sum(const char* rule, const std::string& whole, const std::vector<std::string>& parts, const std::string& zh_rule,
-           const std::string& en_rule) {
+  void Sum(const char* rule, const std::string& whole, const std::vector<std::string>& parts,
+           const std::string& zh_rule, const std::string& en_rule) {
     int64_t sum = 0;
     for (const auto& p : parts) sum += V(p);
     if (sum == V(whole)) return;
     Violation v{rule, Severity::kError, {whole}, sum, V(whole), true, "", ""};
     v.cells.insert(v.cells.end(), parts.begin(), parts.end());
-    v.message_zh = CellLabel(f_, whole) + "应为" + std::to_string(sum) + "（" + zh_rule + "），实际为" +
+    v.message_zh = CellLabel(f_, whole) + "应为" + std::to_string(sum) + "（" + zh_rule +
+                   "），实际为" + std::to_string(V(whole));
+    v.message_en = whole + " should be " + std::to_string(sum) + " (" + en_rule + "), found " +
                    std::to_string(V(whole));
-    v.message_en = whole + " should be " + std::to_string(sum) + " (" + en_rule + "), found " + std::to_string(V(whole));
     out_->push_back(std::move(v));
   }
 
@@ -54,24 +38,42 @@ class Checker {
       CellValue c = it == r_.cells.end() ? CellValue::Blank() : it->second;
       switch (c.state) {
         case CellState::kNumber:
-          if (c.value < 0) {
-            out_->push_back({value_rule, Severity::kError, {cell}, 0, c.value, false,
-                             CellLabel(f_, cell) + "为负数（" + std::to_string(c.value) + "），应为不小于0的整数",
+          if (c.value < 0 && !IsSigned(cell)) {
+            out_->push_back({value_rule,
+                             Severity::kError,
+                             {cell},
+                             0,
+                             c.value,
+                             false,
+                             CellLabel(f_, cell) + "为负数（" + std::to_string(c.value) +
+                                 "），应为不小于0的整数",
                              cell + " is negative (" + std::to_string(c.value) + ")"});
           }
           break;
         case CellState::kUnreadable:
-          out_->push_back({value_rule, Severity::kError, {cell}, 0, 0, false,
+          out_->push_back({value_rule,
+                           Severity::kError,
+                           {cell},
+                           0,
+                           0,
+                           false,
                            CellLabel(f_, cell) + "无法识别为整数：“" + c.text + "”",
                            cell + " is not an integer: '" + c.text + "'"});
           break;
         case CellState::kBlank:
         case CellState::kDash:
           if (t.id == "t3") {
-            out_->push_back({"T3-05", Severity::kWarning, {cell}, 0, 0, false,
-                             CellLabel(f_, cell) + (c.state == CellState::kBlank ? "未填写" : "填写为“/”或“-”") +
+            out_->push_back({"T3-05",
+                             Severity::kWarning,
+                             {cell},
+                             0,
+                             0,
+                             false,
+                             CellLabel(f_, cell) +
+                                 (c.state == CellState::kBlank ? "未填写" : "填写为“/”或“-”") +
                                  "，应填写数字（无则填0），计算时按0处理",
-                             cell + (c.state == CellState::kBlank ? " is blank" : " is a dash") + "; counted as 0"});
+                             cell + (c.state == CellState::kBlank ? " is blank" : " is a dash") +
+                                 "; counted as 0"});
           }
           break;
       }
@@ -79,6 +81,10 @@ class Checker {
   }
 
  private:
+  bool IsSigned(const std::string& cell) const {
+    return std::find(f_.signed_cells.begin(), f_.signed_cells.end(), cell) != f_.signed_cells.end();
+  }
+
   const FormatDef& f_;
   const ReportData& r_;
   std::vector<Violation>* out_;
@@ -92,38 +98,79 @@ std::string Pct(int64_t part, int64_t whole) {
 
 std::string_view SeverityCode(Severity s) {
   switch (s) {
-    case Severity::kError: return "E";
-    case Severity::kWarning: return "W";
-    case Severity::kForm: return "F";
+    case Severity::kError:
+      return "E";
+    case Severity::kWarning:
+      return "W";
+    case Severity::kForm:
+      return "F";
   }
   return "?";
 }
 
-std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previous, const RuleOptions& options) {
+std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previous,
+                                   const RuleOptions& options) {
   std::vector<Violation> out;
-  const FormatDef& f = Format2021();
+  const FormatDef& current = Format2021();
+  const FormatDef* rf = FormatById(r.format_id);
 
-  // N-03: the 2021 format for report years 2021 onward.
-  if (r.year >= f.first_year && r.format_id != f.id) {
-    out.push_back({"N-03", Severity::kError, {}, 0, 0, false,
-                   std::to_string(r.year) + "年度报告应使用2021版格式（" + f.document + "），实际为“" + r.format_id + "”版",
-                   "report year " + std::to_string(r.year) + " must use the 2021 format, found '" + r.format_id + "'"});
+  // N-03: the 2021 format for report years 2021 onward; an unknown format cannot be checked at all.
+  if ((r.year >= current.first_year && r.format_id != current.id) || rf == nullptr) {
+    std::string found = rf ? "“" + r.format_id + "”版" : "未知格式“" + r.format_id + "”";
+    out.push_back({"N-03",
+                   Severity::kError,
+                   {},
+                   0,
+                   0,
+                   false,
+                   std::to_string(r.year) + "年度报告应使用" +
+                       (r.year >= current.first_year ? "2021版格式（" + current.document + "）"
+                                                     : std::string("国家规定的格式")) +
+                       "，实际为" + found,
+                   "report year " + std::to_string(r.year) + " must use " +
+                       (r.year >= current.first_year ? std::string("the 2021 format")
+                                                     : std::string("a known format")) +
+                       ", found '" + r.format_id + "'"});
   }
+  const FormatDef& f = rf ? *rf : current;
   // N-02: all six sections, in order.
   size_t at = 0;
   for (const auto& s : f.sections) {
-    auto it = std::find(r.sections.begin() + static_cast<long>(std::min(at, r.sections.size())), r.sections.end(),
-                        s.numeral);
+    auto it = std::find(r.sections.begin() + static_cast<long>(std::min(at, r.sections.size())),
+                        r.sections.end(), s.numeral);
     if (it == r.sections.end()) {
-      bool anywhere = std::find(r.sections.begin(), r.sections.end(), s.numeral) != r.sections.end();
-      out.push_back({"N-02", Severity::kError, {}, 0, 0, false,
-                     "第" + s.numeral + "部分“" + s.heading + "”" + (anywhere ? "顺序不对" : "缺失"),
-                     "section " + s.numeral + " (" + s.heading + ") is " + (anywhere ? "out of order" : "missing")});
+      bool anywhere =
+          std::find(r.sections.begin(), r.sections.end(), s.numeral) != r.sections.end();
+      out.push_back(
+          {"N-02",
+           Severity::kError,
+           {},
+           0,
+           0,
+           false,
+           "第" + s.numeral + "部分“" + s.heading + "”" + (anywhere ? "顺序不对" : "缺失"),
+           "section " + s.numeral + " (" + s.heading + ") is " +
+               (anywhere ? "out of order" : "missing")});
     } else {
       at = static_cast<size_t>(it - r.sections.begin()) + 1;
     }
   }
-  if (r.format_id != f.id) return out;  // the table rules below are the 2021 format's
+  // P-01: the publication deadline, when the date is known.
+  for (auto& v : CheckPublication(r.year, options.reporter_kind, options.published_on))
+    out.push_back(std::move(v));
+  // N-05: narrative copied from last year (only when both have narrative).
+  if (previous != nullptr && !r.narrative.empty() && !previous->narrative.empty()) {
+    for (auto& v : CheckNarrativeCopy(r, *previous, options.narrative_similarity_percent,
+                                      options.narrative_min_chars)) {
+      out.push_back(std::move(v));
+    }
+  }
+  if (rf == nullptr) return out;  // the rules below need the format's cells
+
+  // N-01: numbers stated in the narrative agree with the tables.
+  if (!r.narrative.empty()) {
+    for (auto& v : CheckNarrativeNumbers(f, r)) out.push_back(std::move(v));
+  }
 
   Checker c(f, r, &out);
   c.CellStates(f.t3, "T3-04");
@@ -131,96 +178,147 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
   c.CellStates(f.t2, "T2-01");
 
   // Table 三.
-  const auto& results = T3ResultRows();
   for (const auto& col : f.t3.columns) {
     int64_t in = c.V(CellId("t3", "new", col.id)) + c.V(CellId("t3", "carried_in", col.id));
-    int64_t outgoing = c.V(CellId("t3", "handled_total", col.id)) + c.V(CellId("t3", "carried_out", col.id));
+    int64_t outgoing =
+        c.V(CellId("t3", "handled_total", col.id)) + c.V(CellId("t3", "carried_out", col.id));
     if (in != outgoing) {
-      out.push_back({"T3-01", Severity::kError,
+      out.push_back({"T3-01",
+                     Severity::kError,
                      {CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
                       CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)},
-                     in, outgoing, true,
-                     "表三「" + col.label + "」列：第一项加第二项之和（" + std::to_string(in) + "）应等于第三项加第四项之和（" +
-                         std::to_string(outgoing) + "）",
+                     in,
+                     outgoing,
+                     true,
+                     "表三「" + col.label + "」列：第一项加第二项之和（" + std::to_string(in) +
+                         "）应等于第三项加第四项之和（" + std::to_string(outgoing) + "）",
                      "t3 column " + col.id + ": new + carried_in = " + std::to_string(in) +
                          " but handled_total + carried_out = " + std::to_string(outgoing)});
     }
     std::vector<std::string> parts;
-    for (const auto& row : results) parts.push_back(CellId("t3", row, col.id));
-    c.Sum("T3-02", CellId("t3", "handled_total", col.id), parts, "各项办理结果之和", "sum of the 21 result rows");
+    for (const auto& row : f.t3_result_rows) parts.push_back(CellId("t3", row, col.id));
+    c.Sum("T3-02", CellId("t3", "handled_total", col.id), parts, "各项办理结果之和",
+          "sum of the " + std::to_string(f.t3_result_rows.size()) + " result rows");
   }
   for (const auto& row : f.t3.rows) {
     std::vector<std::string> parts;
     for (const auto& col : T3ApplicantColumns()) parts.push_back(CellId("t3", row.id, col));
-    c.Sum("T3-03", CellId("t3", row.id, "total"), parts, "各类申请人之和", "sum of the applicant columns");
+    c.Sum("T3-03", CellId("t3", row.id, "total"), parts, "各类申请人之和",
+          "sum of the applicant columns");
   }
+  // T3-06 concerns 其他处理·其他, a row of the 2021 format only (2019 had one 其他处理 row for all
+  // cases).
   int64_t other = c.V("t3.other.other.total"), handled = c.V("t3.handled_total.total");
-  if (handled > 0 && other * 100 > handled * options.other_other_percent) {
-    out.push_back({"T3-06", Severity::kWarning, {"t3.other.other.total", "t3.handled_total.total"}, 0, other, false,
+  if (f.HasCell("t3.other.other.total") && handled > 0 &&
+      other * 100 > handled * options.other_other_percent) {
+    out.push_back({"T3-06",
+                   Severity::kWarning,
+                   {"t3.other.other.total", "t3.handled_total.total"},
+                   0,
+                   other,
+                   false,
                    "“其他处理·其他”占办理总数的" + Pct(other, handled) + "，超过" +
-                       std::to_string(options.other_other_percent) + "%：该项仅用于少见情形，请核实分类",
+                       std::to_string(options.other_other_percent) +
+                       "%：该项仅用于少见情形，请核实分类",
                    "other.other is " + Pct(other, handled) + " of handled_total"});
   }
 
   // Table 四.
   for (const auto& block : f.t4.rows) {
     std::vector<std::string> parts;
-    for (const char* col : {"upheld", "corrected", "other", "pending"}) parts.push_back(CellId("t4", block.id, col));
+    for (const char* col : {"upheld", "corrected", "other", "pending"})
+      parts.push_back(CellId("t4", block.id, col));
     c.Sum("T4-01", CellId("t4", block.id, "total"), parts, "维持、纠正、其他结果、尚未审结之和",
           "upheld + corrected + other + pending");
   }
 
-  // Table 二.
+  // Table 二. T2-03 needs the 2021 columns made / repealed / in_force.
   for (const char* kind : {"rules", "normative"}) {
     std::string made = CellId("t2", kind, "made"), repealed = CellId("t2", kind, "repealed"),
                 in_force = CellId("t2", kind, "in_force");
+    if (!f.HasCell(in_force)) continue;
     if (c.V(made) > c.V(in_force) + c.V(repealed)) {
-      out.push_back({"T2-03", Severity::kWarning, {made, in_force, repealed}, c.V(in_force) + c.V(repealed), c.V(made),
-                     true, CellLabel(f, made) + "（" + std::to_string(c.V(made)) + "）大于现行有效件数与本年废止件数之和",
+      out.push_back({"T2-03",
+                     Severity::kWarning,
+                     {made, in_force, repealed},
+                     c.V(in_force) + c.V(repealed),
+                     c.V(made),
+                     true,
+                     CellLabel(f, made) + "（" + std::to_string(c.V(made)) +
+                         "）大于现行有效件数与本年废止件数之和",
                      made + " exceeds in_force + repealed"});
     }
   }
   if (!options.has_rule_making_power) {
-    for (const char* col : {"made", "repealed", "in_force"}) {
-      std::string cell = CellId("t2", "rules", col);
-      if (c.V(cell) != 0) {
-        out.push_back({"T2-02", Severity::kWarning, {cell}, 0, c.V(cell), true,
-                       CellLabel(f, cell) + "不为0：只有具有规章制定权的机关才制发规章",
-                       cell + " is non-zero for an agency without rule-making power"});
-      }
+    for (const auto& cell : f.t2.cells) {
+      if (cell.rfind("t2.rules.", 0) != 0 || c.V(cell) == 0) continue;
+      out.push_back({"T2-02",
+                     Severity::kWarning,
+                     {cell},
+                     0,
+                     c.V(cell),
+                     true,
+                     CellLabel(f, cell) + "不为0：只有具有规章制定权的机关才制发规章",
+                     cell + " is non-zero for an agency without rule-making power"});
     }
   }
 
-  // Year over year.
-  if (previous != nullptr && previous->format_id == f.id) {
+  // Year over year, on the cells both years' formats have (a 2021 report after a 2019-format 2020
+  // one still carries its applications over).
+  const FormatDef* pf = previous ? FormatById(previous->format_id) : nullptr;
+  if (pf != nullptr) {
     for (const auto& col : f.t3.columns) {
-      std::string in = CellId("t3", "carried_in", col.id), prev_out = CellId("t3", "carried_out", col.id);
+      std::string in = CellId("t3", "carried_in", col.id),
+                  prev_out = CellId("t3", "carried_out", col.id);
+      if (!pf->HasCell(prev_out)) continue;
       if (c.V(in) != previous->Get(prev_out)) {
-        out.push_back({"Y-01", options.both_years_from_records ? Severity::kError : Severity::kWarning, {in},
-                       previous->Get(prev_out), c.V(in), true,
-                       "表三「" + col.label + "」列上年结转（" + std::to_string(c.V(in)) + "）应等于上一年度报告的结转下年度（" +
+        out.push_back({"Y-01",
+                       options.both_years_from_records ? Severity::kError : Severity::kWarning,
+                       {in},
+                       previous->Get(prev_out),
+                       c.V(in),
+                       true,
+                       "表三「" + col.label + "」列上年结转（" + std::to_string(c.V(in)) +
+                           "）应等于上一年度报告的结转下年度（" +
                            std::to_string(previous->Get(prev_out)) + "）",
                        in + " should equal last year's carried_out"});
       }
     }
     for (const char* kind : {"rules", "normative"}) {
       std::string in_force = CellId("t2", kind, "in_force");
-      int64_t want = previous->Get(in_force) + c.V(CellId("t2", kind, "made")) - c.V(CellId("t2", kind, "repealed"));
+      if (!f.HasCell(in_force) || !pf->HasCell(in_force)) continue;
+      int64_t want = previous->Get(in_force) + c.V(CellId("t2", kind, "made")) -
+                     c.V(CellId("t2", kind, "repealed"));
       if (c.V(in_force) != want) {
-        out.push_back({"Y-02", Severity::kWarning, {in_force}, want, c.V(in_force), true,
-                       CellLabel(f, in_force) + "应为上年现行有效件数加本年制发减本年废止（" + std::to_string(want) + "）",
+        out.push_back({"Y-02",
+                       Severity::kWarning,
+                       {in_force},
+                       want,
+                       c.V(in_force),
+                       true,
+                       CellLabel(f, in_force) + "应为上年现行有效件数加本年制发减本年废止（" +
+                           std::to_string(want) + "）",
                        in_force + " should be last year's in_force + made - repealed"});
       }
     }
     for (const char* cell : {"t3.new.total", "t3.handled_total.total", "t2.licensing.decisions",
                              "t2.penalty.decisions", "t2.coercion.decisions", "t4.review.total"}) {
+      if (!f.HasCell(cell) || !pf->HasCell(cell)) continue;
       int64_t now = c.V(cell), before = previous->Get(cell);
-      bool jump = (before == 0) != (now == 0) || (before > 0 && (now >= before * 3 || before >= now * 3));
-      if (jump && (now >= 3 || before >= 3)) {  // tiny counts move by chance; do not nag about 0 → 1
-        out.push_back({"Y-03", Severity::kWarning, {cell}, before, now, true,
-                       CellLabel(f, cell) + "由上年的" + std::to_string(before) + "变为" + std::to_string(now) +
-                           "，变化较大，请在第一部分“总体情况”中说明原因",
-                       std::string(cell) + " changed from " + std::to_string(before) + " to " + std::to_string(now)});
+      bool jump =
+          (before == 0) != (now == 0) || (before > 0 && (now >= before * 3 || before >= now * 3));
+      if (jump &&
+          (now >= 3 || before >= 3)) {  // tiny counts move by chance; do not nag about 0 → 1
+        out.push_back({"Y-03",
+                       Severity::kWarning,
+                       {cell},
+                       before,
+                       now,
+                       true,
+                       CellLabel(f, cell) + "由上年的" + std::to_string(before) + "变为" +
+                           std::to_string(now) + "，变化较大，请在第一部分“总体情况”中说明原因",
+                       std::string(cell) + " changed from " + std::to_string(before) + " to " +
+                           std::to_string(now)});
       }
     }
   }
