@@ -81,6 +81,16 @@ TEST(RulesTest, EveryRuleFailsOnItsCase) {
       {"Y-03", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.penalty.decisions", 30); }},
       {"N-02", [](ReportData& r, ReportData&, RuleOptions&) { r.sections = {"一", "二", "四", "三", "六"}; }},
       {"N-03", [](ReportData& r, ReportData&, RuleOptions&) { r.format_id = "2019"; }},
+      {"N-01",
+       [](ReportData& r, ReportData&, RuleOptions&) { r.narrative["一"] = "本年度共收到政府信息公开申请13件。"; }},
+      {"N-05",
+       [](ReportData& r, ReportData& prev, RuleOptions&) {
+         r.narrative["五"] = prev.narrative["五"] =
+             "存在的主要问题：公开内容的深度不够，政策解读形式较为单一，基层工作人员业务能力有待提高。改进情况："
+             "加强业务培训，丰富解读形式，推动重点领域信息公开向纵深发展。";
+       }},
+      {"P-01",
+       [](ReportData&, ReportData&, RuleOptions& o) { o.published_on = Date::FromYmd(2025, 2, 1).value(); }},
   };
   for (const auto& c : cases) {
     ReportData r = Busy(), prev = Busy(2023);
