@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <set>
+#include "core/report/format.h"
 
 namespace gongkai::io {
 
@@ -20,7 +20,8 @@ report::CellValue CellFrom(const json& v) {
   if (v.is_string()) {
     std::string s = v.get<std::string>();
     if (s.empty()) return report::CellValue::Blank();
-    if (s == "/" || s == "-" || s == "—" || s == "／" || s == "－") return report::CellValue::Dash();
+    if (s == "/" || s == "-" || s == "—" || s == "／" || s == "－")
+      return report::CellValue::Dash();
     return report::CellValue::Unreadable(s);
   }
   return report::CellValue::Unreadable(v.dump());
@@ -28,10 +29,14 @@ report::CellValue CellFrom(const json& v) {
 
 json CellTo(const report::CellValue& c) {
   switch (c.state) {
-    case report::CellState::kNumber: return c.value;
-    case report::CellState::kBlank: return nullptr;
-    case report::CellState::kDash: return "/";
-    case report::CellState::kUnreadable: return c.text;
+    case report::CellState::kNumber:
+      return c.value;
+    case report::CellState::kBlank:
+      return nullptr;
+    case report::CellState::kDash:
+      return "/";
+    case report::CellState::kUnreadable:
+      return c.text;
   }
   return nullptr;
 }
@@ -49,39 +54,46 @@ Result<report::ReportData> ReportFromJson(std::string_view text) {
                "应为“" + std::string(kReportJsonSchema) + "”");
   }
   report::ReportData r;
-  if (!j.contains("year") || !j["year"].is_number_integer() || j["year"] < 1990 || j["year"] > 2200) {
+  if (!j.contains("year") || !j["year"].is_number_integer() || j["year"] < 1990 ||
+      j["year"] > 2200) {
     return Bad("year", "must be an integer year", "应为整数年份");
   }
   r.year = j["year"].get<int>();
-  if (!j.contains("format") || !j["format"].is_string()) return Bad("format", "must be a string such as \"2021\"", "应为格式版本，如“2021”");
+  if (!j.contains("format") || !j["format"].is_string())
+    return Bad("format", "must be a string such as \"2021\"", "应为格式版本，如“2021”");
   r.format_id = j["format"].get<std::string>();
   if (j.contains("sections")) {
-    if (!j["sections"].is_array()) return Bad("sections", "must be an array of numerals", "应为数组");
+    if (!j["sections"].is_array())
+      return Bad("sections", "must be an array of numerals", "应为数组");
     for (const auto& s : j["sections"]) {
       if (!s.is_string()) return Bad("sections", "must contain strings", "应为字符串数组");
       r.sections.push_back(s.get<std::string>());
     }
   }
   if (j.contains("narrative")) {
-    if (!j["narrative"].is_object()) return Bad("narrative", "must be an object of section texts", "应为各部分正文");
+    if (!j["narrative"].is_object())
+      return Bad("narrative", "must be an object of section texts", "应为各部分正文");
     for (auto it = j["narrative"].begin(); it != j["narrative"].end(); ++it) {
       if (!it.value().is_string()) return Bad("narrative." + it.key(), "must be text", "应为文本");
       r.narrative[it.key()] = it.value().get<std::string>();
     }
   }
-  if (!j.contains("tables") || !j["tables"].is_object()) return Bad("tables", "must be an object", "缺少表格数据");
-  const report::FormatDef& f = report::Format2021();
-  for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4}) {
-    auto ids = t->CellIds();
-    std::set<std::string> known(ids.begin(), ids.end());
-    if (!j["tables"].contains(t->id)) continue;  // a missing table: every cell blank, reported by the rules
-    const json& table = j["tables"][t->id];
-    if (!table.is_object()) return Bad("tables." + t->id, "must be an object of cells", "应为单元格对象");
+  if (!j.contains("tables") || !j["tables"].is_object())
+    return Bad("tables", "must be an object", "缺少表格数据");
+  // Cell ids are checked against the report's own format ("2021" or the 2019 trial format); an
+  // unknown format is read as is and reported by rule N-03.
+  const report::FormatDef* f = report::FormatById(r.format_id);
+  for (const char* table_id : {"t2", "t3", "t4"}) {
+    if (!j["tables"].contains(table_id))
+      continue;  // a missing table: every cell blank, reported by the rules
+    const json& table = j["tables"][table_id];
+    if (!table.is_object())
+      return Bad(std::string("tables.") + table_id, "must be an object of cells", "应为单元格对象");
     for (auto it = table.begin(); it != table.end(); ++it) {
-      std::string id = t->id + "." + it.key();
-      if (r.format_id == f.id && !known.count(id)) {
-        return Bad("tables." + t->id + "." + it.key(), "is not a cell of the " + f.id + " format",
-                   "不是" + f.id + "版格式中的单元格");
+      std::string id = std::string(table_id) + "." + it.key();
+      if (f != nullptr && !f->HasCell(id)) {
+        return Bad("tables." + id, "is not a cell of the " + f->id + " format",
+                   "不是" + f->id + "版格式中的单元格");
       }
       r.cells[id] = CellFrom(it.value());
     }
@@ -89,8 +101,12 @@ Result<report::ReportData> ReportFromJson(std::string_view text) {
   return r;
 }
 
-std::string ReportToJson(const report::ReportData& r, const std::vector<report::Violation>* checks) {
-  json j = {{"schema", kReportJsonSchema}, {"year", r.year}, {"format", r.format_id}, {"sections", r.sections},
+std::string ReportToJson(const report::ReportData& r,
+                         const std::vector<report::Violation>* checks) {
+  json j = {{"schema", kReportJsonSchema},
+            {"year", r.year},
+            {"format", r.format_id},
+            {"sections", r.sections},
             {"narrative", r.narrative}};
   json tables = json::object();
   for (const auto& [id, value] : r.cells) {
@@ -101,8 +117,10 @@ std::string ReportToJson(const report::ReportData& r, const std::vector<report::
   if (checks) {
     json list = json::array();
     for (const auto& v : *checks) {
-      json item = {{"rule", v.rule},         {"severity", report::SeverityCode(v.severity)},
-                   {"cells", v.cells},       {"message_zh", v.message_zh},
+      json item = {{"rule", v.rule},
+                   {"severity", report::SeverityCode(v.severity)},
+                   {"cells", v.cells},
+                   {"message_zh", v.message_zh},
                    {"message_en", v.message_en}};
       if (v.has_numbers) {
         item["expected"] = v.expected;
@@ -118,7 +136,8 @@ std::string ReportToJson(const report::ReportData& r, const std::vector<report::
 std::string ViolationsToText(const std::vector<report::Violation>& checks) {
   std::string out;
   for (const auto& v : checks) {
-    out += "[" + std::string(report::SeverityCode(v.severity)) + " " + v.rule + "] " + v.message_zh + "\n";
+    out += "[" + std::string(report::SeverityCode(v.severity)) + " " + v.rule + "] " +
+           v.message_zh + "\n";
   }
   return out;
 }

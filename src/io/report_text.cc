@@ -13,10 +13,14 @@ std::string CellText(const report::ReportData& r, const std::string& id, bool mo
   if (it == r.cells.end()) return "";
   const report::CellValue& c = it->second;
   switch (c.state) {
-    case report::CellState::kNumber: return money ? FenToWanYuan(c.value) : std::to_string(c.value);
-    case report::CellState::kBlank: return "";
-    case report::CellState::kDash: return "/";
-    case report::CellState::kUnreadable: return c.text;
+    case report::CellState::kNumber:
+      return money ? FenToWanYuan(c.value) : std::to_string(c.value);
+    case report::CellState::kBlank:
+      return "";
+    case report::CellState::kDash:
+      return "/";
+    case report::CellState::kUnreadable:
+      return c.text;
   }
   return "";
 }
@@ -53,13 +57,17 @@ std::string FenToWanYuan(int64_t fen) {
   uint64_t v = negative ? static_cast<uint64_t>(-(fen + 1)) + 1 : static_cast<uint64_t>(fen);
   uint64_t units = (v + 50) / 100;  // 万元 with 4 decimals = units of 100 fen (1 元)
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%llu.%04llu", negative ? "-" : "", static_cast<unsigned long long>(units / 10000),
+  std::snprintf(buf, sizeof buf, "%s%llu.%04llu", negative ? "-" : "",
+                static_cast<unsigned long long>(units / 10000),
                 static_cast<unsigned long long>(units % 10000));
   return buf;
 }
 
 std::string RenderReport(const report::ReportData& r, const std::string& title, TextFlavor flavor) {
-  const report::FormatDef& f = report::Format2021();
+  // The report's own format (the 2019 trial format for old reports); 2021 when it names none we
+  // know.
+  const report::FormatDef* known = report::FormatById(r.format_id);
+  const report::FormatDef& f = known ? *known : report::Format2021();
   bool md = flavor == TextFlavor::kMarkdown;
   std::string out = (md ? "# " : "") + title + "\n\n";
   auto heading = [&](const report::SectionDef& s) {
@@ -67,7 +75,9 @@ std::string RenderReport(const report::ReportData& r, const std::string& title, 
   };
   auto narrative = [&](const std::string& numeral) {
     auto it = r.narrative.find(numeral);
-    out += (it == r.narrative.end() || it->second.empty() ? std::string("（未填写）") : it->second) + "\n\n";
+    out +=
+        (it == r.narrative.end() || it->second.empty() ? std::string("（未填写）") : it->second) +
+        "\n\n";
   };
 
   heading(f.sections[0]);
@@ -75,40 +85,54 @@ std::string RenderReport(const report::ReportData& r, const std::string& title, 
 
   heading(f.sections[1]);
   {
+    // Table 二 is small tables, one per article (the rows' group): each has the columns its rows
+    // use.
     Table t(flavor);
-    auto block = [&](const std::string& article, const std::vector<std::string>& rows,
-                     const std::vector<std::pair<std::string, std::string>>& cols) {
+    for (size_t i = 0; i < f.t2.rows.size();) {
+      const std::string& article = f.t2.rows[i].group;
+      size_t end = i;
+      while (end < f.t2.rows.size() && f.t2.rows[end].group == article) ++end;
+      std::vector<const report::ColumnDef*> cols;
+      for (const auto& c : f.t2.columns) {
+        for (size_t k = i; k < end; ++k) {
+          if (f.HasCell(report::CellId("t2", f.t2.rows[k].id, c.id))) {
+            cols.push_back(&c);
+            break;
+          }
+        }
+      }
       std::vector<std::string> head = {"信息内容"};
-      for (const auto& c : cols) head.push_back(c.second);
+      for (const auto* c : cols) {
+        bool money = f.IsMoney(report::CellId("t2", f.t2.rows[i].id, c->id));
+        head.push_back(money && c->label.find("万元") == std::string::npos
+                           ? c->label + "（单位：万元）"
+                           : c->label);
+      }
       if (md) {
         out += "**" + article + "**\n\n";
       } else {
         t.Row({article});
       }
       t.Row(head, true);
-      for (const auto& row : rows) {
-        std::string label;
-        for (const auto& rd : f.t2.rows) {
-          if (rd.id == row) label = rd.label;
+      for (size_t k = i; k < end; ++k) {
+        std::vector<std::string> line = {f.t2.rows[k].label};
+        for (const auto* c : cols) {
+          std::string id = report::CellId("t2", f.t2.rows[k].id, c->id);
+          line.push_back(f.HasCell(id) ? CellText(r, id, f.IsMoney(id)) : "");
         }
-        std::vector<std::string> line = {label};
-        for (const auto& c : cols) line.push_back(CellText(r, "t2." + row + "." + c.first, c.first == "amount"));
         t.Row(line);
       }
       if (md) out += t.Take();
-    };
-    block("第二十条第（一）项", {"rules", "normative"},
-          {{"made", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}});
-    block("第二十条第（五）项", {"licensing"}, {{"decisions", "本年处理决定数量"}});
-    block("第二十条第（六）项", {"penalty", "coercion"}, {{"decisions", "本年处理决定数量"}});
-    block("第二十条第（八）项", {"fees"}, {{"amount", "本年收费金额（单位：万元）"}});
+      i = end;
+    }
     if (!md) out += t.Take();
   }
 
   heading(f.sections[2]);
   {
     Table t(flavor);
-    std::vector<std::string> head = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"};
+    std::vector<std::string> head = {
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"};
     for (const auto& c : f.t3.columns) head.push_back(c.label);
     t.Row(head, true);
     std::string group;
@@ -121,7 +145,8 @@ std::string RenderReport(const report::ReportData& r, const std::string& title, 
       }
       group = row.group;
       std::vector<std::string> line = {row.label};
-      for (const auto& c : f.t3.columns) line.push_back(CellText(r, report::CellId("t3", row.id, c.id), false));
+      for (const auto& c : f.t3.columns)
+        line.push_back(CellText(r, report::CellId("t3", row.id, c.id), false));
       t.Row(line);
     }
     out += t.Take();
@@ -133,13 +158,15 @@ std::string RenderReport(const report::ReportData& r, const std::string& title, 
     std::vector<std::string> head;
     for (const auto& block : f.t4.rows) {
       for (const auto& c : f.t4.columns) {
-        head.push_back((block.group.empty() ? "" : block.group + "·") + block.label + "·" + c.label);
+        head.push_back((block.group.empty() ? "" : block.group + "·") + block.label + "·" +
+                       c.label);
       }
     }
     t.Row(head, true);
     std::vector<std::string> line;
     for (const auto& block : f.t4.rows) {
-      for (const auto& c : f.t4.columns) line.push_back(CellText(r, report::CellId("t4", block.id, c.id), false));
+      for (const auto& c : f.t4.columns)
+        line.push_back(CellText(r, report::CellId("t4", block.id, c.id), false));
     }
     t.Row(line);
     out += t.Take();
