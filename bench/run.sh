@@ -6,6 +6,11 @@
 #   GONGKAI_BIN      gongkai binary for web.sh (default: build/src/cli/gongkai)
 #   BENCH_DURATION   wrk duration per measurement (default 10s)
 #   RESULTS          output file (default: bench/RESULTS.md)
+#   RENDER_BENCH     render_bench binary (default: build/bench/render_bench); its section is left out
+#                    when it is absent
+#
+#   bench/run.sh --render-only   runs only render_bench and replaces the "Report rendering" section of
+#                                RESULTS in place (quick; no wrk/nginx, no databases)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +18,61 @@ root="$(cd "$here/.." && pwd)"
 core_bench="${CORE_BENCH:-$root/build/bench/core_bench}"
 case "$core_bench" in /*) ;; *) core_bench="$root/$core_bench" ;; esac
 out="${RESULTS:-$here/RESULTS.md}"
+render_bench="${RENDER_BENCH:-$root/build/bench/render_bench}"
+case "$render_bench" in /*) ;; *) render_bench="$root/$render_bench" ;; esac
+
+# render_section MD: runs render_bench and writes the "Report rendering" section to MD.
+render_section() {
+  local md="$1" json
+  json="$(dirname "$md")/render.json"
+  timeout 600 "$render_bench" --benchmark_min_time=0.2 --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true --benchmark_out_format=json --benchmark_out="$json"
+  python3 - "$json" "$md" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
+import json, sys
+src, md, commit, date = sys.argv[1:]
+data = json.load(open(src))
+median = {b["run_name"].split("/", 1)[1]: b for b in data["benchmarks"] if b.get("aggregate_name") == "median"}
+def us(b):
+    scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b["time_unit"]]
+    return b["cpu_time"] * scale
+anchor = us(median["text"])
+L = ["## Report rendering (`render_bench`)", "",
+     f"CPU time to render one seed-sized annual report (2021 format, all 200 cells, a few narrative paragraphs; "
+     f"`render/sample_report.h`) through `render::Render`, median of 3 repetitions (`--benchmark_min_time=0.2`), "
+     f"measured {date} at `{commit}`. The anchor is the plain-text render in the same run; ratio = format / text "
+     "(lower is better).", "",
+     "| Format | µs/report | Output bytes | Ratio to text |", "|---|---:|---:|---:|"]
+for name in ["text", "md", "html", "json", "docx", "pdf", "xlsx"]:
+    b = median.get(name)
+    if b is None:
+        L.append(f"| {name} | — | — | — |")
+        continue
+    L.append(f"| {name} | {us(b):,.1f} | {int(b.get('bytes', 0)):,} | {us(b) / anchor:.1f} |")
+L.append("")
+open(md, "w", encoding="utf-8").write("\n".join(L) + "\n")
+PY
+}
+
+if [[ "${1:-}" == "--render-only" ]]; then
+  [[ -x "$render_bench" ]] || { echo "run.sh: no render_bench at $render_bench" >&2; exit 2; }
+  work="$(mktemp -d -t gongkai-bench.XXXXXX)"
+  trap 'rm -rf "$work"' EXIT
+  render_section "$work/render.md"
+  # Replace the section (up to the next "## " heading) or append it.
+  python3 - "$out" "$work/render.md" <<'PY'
+import re, sys
+out, md = sys.argv[1:]
+text = open(out, encoding="utf-8").read() if __import__("os").path.exists(out) else ""
+section = open(md, encoding="utf-8").read()
+pattern = re.compile(r"^## Report rendering.*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda m: section + "\n", text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(out, "w", encoding="utf-8").write(text.rstrip("\n") + "\n")
+PY
+  echo "updated the Report rendering section of $out"
+  exit 0
+fi
+
 [[ -x "$core_bench" ]] || { echo "run.sh: no core_bench at $core_bench (build it first, see the header)" >&2; exit 2; }
 
 work="$(mktemp -d -t gongkai-bench.XXXXXX)"
@@ -29,6 +89,12 @@ echo "== store.sh"
 store_md="$work/store.md"
 if [[ -x "${STORE_BENCH:-$root/build/bench/store_bench}" ]]; then
   STORE_RESULTS="$store_md" "$here/store.sh" || { echo "store.sh failed; storage section left out" >&2; rm -f "$store_md"; }
+fi
+
+echo "== render_bench"
+render_md="$work/render.md"
+if [[ -x "$render_bench" ]]; then
+  render_section "$render_md" || { echo "render_bench failed; rendering section left out" >&2; rm -f "$render_md"; }
 fi
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -147,4 +213,5 @@ open(out, "w", encoding="utf-8").write("\n".join(L) + "\n")
 print(f"wrote {out}")
 PY
 [[ -s "$store_md" ]] && cat "$store_md" >> "$out"
+if [[ -s "$render_md" ]]; then printf '\n' >> "$out"; cat "$render_md" >> "$out"; fi
 cat "$out"
