@@ -20,14 +20,14 @@ std::string Spans(const LayoutCell& c) {
   return s;
 }
 
-std::string CellHtml(const LayoutCell& c) {
+std::string CellHtml(const LayoutCell& c, bool block_title) {
   std::string text = Escape(c.text);
   switch (c.kind) {
     case CellKind::kNote:
       return "<td class=\"note\"" + Spans(c) + ">" + text + "</td>";
     case CellKind::kHeader:
-      return "<th scope=\"" + std::string(c.col_span > 1 ? "colgroup" : "col") + "\"" + Spans(c) +
-             ">" + text + "</th>";
+      return "<th scope=\"" + std::string(c.col_span > 1 ? "colgroup" : "col") + "\"" +
+             (block_title ? " class=\"block-title\"" : "") + Spans(c) + ">" + text + "</th>";
     case CellKind::kLabel: {
       bool group = c.row_span > 1;
       return "<th scope=\"" + std::string(group ? "rowgroup" : "row") + "\" class=\"" +
@@ -64,7 +64,8 @@ void AppendTable(const TableLayout& t, std::string& out) {
       in_body = true;
     }
     out += "<tr>";
-    for (; next < t.cells.size() && t.cells[next].row == r; ++next) out += CellHtml(t.cells[next]);
+    for (; next < t.cells.size() && t.cells[next].row == r; ++next)
+      out += CellHtml(t.cells[next], block_title && t.cells[next].col == 0);
     out += "</tr>\n";
   }
   out += in_body ? "</tbody>\n" : "</thead>\n";
@@ -127,11 +128,12 @@ constexpr char kBaseCss[] = R"css(
   font-weight:normal;word-break:break-all}
 .report-table thead th,.report-table .note{text-align:center}
 .report-table .note{font-size:12px}
-.report-table tbody th[scope=colgroup]{text-align:left;font-weight:bold;background:#f4f4f4}
-.report-table tbody th[scope=col]{text-align:center}
+.report-table tbody th[scope=col],.report-table tbody th[scope=colgroup]{text-align:center}
+.report-table tbody th.block-title{text-align:left;font-weight:bold;background:#f4f4f4}
 .report-table th.label{text-align:left}
 .report-table th.group{text-align:center}
-.report-table td.num{text-align:center;font-variant-numeric:tabular-nums}
+.report-table td.num{text-align:center;font-variant-numeric:tabular-nums;word-break:normal;
+  white-space:nowrap;padding:.25em .1em}
 .report-table td.unreadable{color:#b00}
 @media print{
   @page{size:A4;margin:37mm 26mm 35mm 28mm}

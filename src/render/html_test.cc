@@ -45,7 +45,8 @@ TEST(HtmlTest, Tables2And4HaveTheirBlocks) {
   std::string html = RenderHtmlArticle(testing::SampleReport());
   for (const char* block :
        {"第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"}) {
-    EXPECT_NE(html.find("<th scope=\"colgroup\" colspan=\"4\">" + std::string(block) + "</th>"),
+    EXPECT_NE(html.find("<th scope=\"colgroup\" class=\"block-title\" colspan=\"4\">" +
+                        std::string(block) + "</th>"),
               std::string::npos)
         << block;
   }
