@@ -52,5 +52,23 @@ TEST(RenderTest, EmptyReportRendersInEveryFormat) {
   for (OutputFormat f : kAll) EXPECT_TRUE(Render(doc, f).ok()) << FormatName(f);
 }
 
+// The layout comes from the format definition: a report in another format (the 2019 trial one, when
+// it is defined) renders with that format's rows, not the 2021 ones.
+TEST(RenderTest, OtherFormatDefinitionsRender) {
+  const report::FormatDef* trial = report::FormatById("2019");
+  if (trial == nullptr) GTEST_SKIP() << "no 2019 format definition in this build";
+  ReportDocument doc;
+  doc.title = "2020年报告";
+  doc.data.year = 2020;
+  doc.data.format_id = "2019";
+  int v = 1;
+  for (const auto& id : trial->t2.CellIds()) doc.data.Set(id, v++);
+  for (OutputFormat f : kAll) EXPECT_TRUE(Render(doc, f).ok()) << FormatName(f);
+  std::string html = RenderHtmlArticle(doc);
+  for (const auto& row : trial->t2.rows)
+    EXPECT_NE(html.find(">" + row.label + "</th>"), std::string::npos);
+  EXPECT_NE(html.find("第二十条第（九）项"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gongkai::render
