@@ -1,5 +1,7 @@
 #include "service/demo.h"
 
+#include "service/demo_reports.h"
+
 namespace gongkai::service {
 
 namespace {
@@ -117,6 +119,7 @@ Result<std::vector<DemoAccount>> SeedDemo(Platform& p, const std::vector<Calenda
     GK_ASSIGN_OR_RETURN(int64_t uid, p.users().Create(sys, nu));
     (void)uid;
   }
+  GK_RETURN_IF_ERROR(SeedDemoReports(p.store(), ids[kCizhong]));
   return DemoAccounts();
 }
 

@@ -11,7 +11,8 @@ Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock,
       users_(*store_, clock_, hasher_, options.throttle),
       sessions_(*store_, clock_, options.session),
       calendar_(*store_, clock_),
-      audit_(*store_) {}
+      audit_(*store_),
+      reports_(*store_, clock_) {}
 
 Result<std::unique_ptr<Platform>> OpenPlatform(const std::string& url, const Clock& clock,
                                                PlatformOptions options) {

@@ -10,6 +10,7 @@
 #include "service/calendar_service.h"
 #include "service/clock.h"
 #include "service/crypto.h"
+#include "service/report_service.h"
 #include "service/session_service.h"
 #include "service/user_service.h"
 #include "storage/store.h"
@@ -33,6 +34,7 @@ class Platform {
   SessionService& sessions() { return sessions_; }
   CalendarService& calendar() { return calendar_; }
   AuditService& audit() { return audit_; }
+  ReportService& reports() { return reports_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -43,6 +45,7 @@ class Platform {
   SessionService sessions_;
   CalendarService calendar_;
   AuditService audit_;
+  ReportService reports_;
 };
 
 // Opens (and migrates) the database at url and wires the services.

@@ -5,60 +5,10 @@
 
 #include "service/demo.h"
 #include "service/platform.h"
+#include "service/service_fixture_test.h"
 
 namespace gongkai::service {
 namespace {
-
-constexpr int64_t kStart = 1764316800;  // 2025-11-28T08:00:00Z
-
-class ServiceTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai-service-test-" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    PlatformOptions options;
-    options.hasher = HasherOptions::FastForTests();
-    auto p = OpenPlatform((dir_ / "test.db").string(), clock_, options);
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    platform_ = std::move(p).value();
-  }
-  void TearDown() override {
-    platform_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  int64_t AddAgency(AgencyLevel level, std::optional<int64_t> parent, const std::string& name) {
-    Agency a;
-    a.level = level;
-    a.parent_id = parent;
-    a.name = name;
-    auto id = platform_->agencies().Create(Actor::Cli(), a);
-    EXPECT_TRUE(id.ok()) << id.status().ToString();
-    return id.ok() ? *id : 0;
-  }
-
-  User AddUser(const std::string& name, Role role, int64_t agency) {
-    auto id = platform_->users().Create(Actor::Cli(),
-                                        {name, "测试用户", role, agency, "secret-password"});
-    EXPECT_TRUE(id.ok()) << id.status().ToString();
-    return platform_->users().Get(*id).value();
-  }
-
-  int64_t AuditCount() {
-    auto v = platform_->audit().Verify();
-    EXPECT_TRUE(v.ok());
-    EXPECT_TRUE(v->ok()) << (v->problems.empty() ? "" : v->problems[0].what);
-    return v->entries;
-  }
-
-  FakeClock clock_{kStart};
-  std::filesystem::path dir_;
-  std::unique_ptr<Platform> platform_;
-};
 
 TEST_F(ServiceTest, AgencyTreeIsValidatedAndAudited) {
   int64_t district = AddAgency(AgencyLevel::kDistrict, std::nullopt, "湖滨区人民政府");

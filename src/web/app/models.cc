@@ -50,8 +50,6 @@ nlohmann::json UserModel(const User& u, const std::string& agency_name) {
   return j;
 }
 
-namespace {
-
 // "2026-11-28T14:50:23.123Z" → "2026-11-28 22:50:23" (Beijing time, UTC+8, no daylight saving).
 std::string BeijingTime(const std::string& utc) {
   auto date = Date::Parse(std::string_view(utc).substr(0, 10));
@@ -69,6 +67,8 @@ std::string BeijingTime(const std::string& utc) {
   std::snprintf(buf, sizeof buf, "%s %02d:%02d:%02d", d.ToString().c_str(), h, m, sec);
   return buf;
 }
+
+namespace {
 
 // "user:4 cizhong.admin @127.0.0.1" → "cizhong.admin（127.0.0.1）"; "cli:root" → "命令行（root）".
 std::string ActorLabel(const std::string& actor) {

@@ -9,6 +9,10 @@ Router BuildRouter(App& app) {
   // Public portal.
   r.Get("/", Wrap(app, Access::kPublic, PortalHome));
   r.Get("/agencies/{id}", Wrap(app, Access::kPublic, AgencyPage));
+  r.Get("/agencies/{id}/reports/{year}", Wrap(app, Access::kPublic, PortalReport));
+  r.Get("/assets/report.css", Wrap(app, Access::kPublic, ReportStylesheet));
+  r.Get("/agencies/{id}/reports/{year}/download/{format}",
+        Wrap(app, Access::kPublic, PortalReportDownload));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
   r.Post("/login", Wrap(app, Access::kPublic, Login));
@@ -22,6 +26,13 @@ Router BuildRouter(App& app) {
   r.Get("/admin/audit", Wrap(app, Access::kStaff, AuditPage));
   r.Get("/admin/agencies/{id}/edit", Wrap(app, Access::kStaff, AgencyEditForm));
   r.Post("/admin/agencies/{id}", Wrap(app, Access::kStaff, SaveAgency));
+  r.Get("/admin/reports", Wrap(app, Access::kStaff, ReportsPage));
+  r.Post("/admin/reports", Wrap(app, Access::kStaff, CreateReport));
+  r.Get("/admin/reports/{id}", Wrap(app, Access::kStaff, ReportPage));
+  r.Post("/admin/reports/{id}", Wrap(app, Access::kStaff, SaveReport));
+  r.Post("/admin/reports/{id}/accept", Wrap(app, Access::kStaff, AcceptReportWarning));
+  r.Post("/admin/reports/{id}/{action}", Wrap(app, Access::kStaff, ReportAction));
+  r.Get("/admin/reports/{id}/download/{format}", Wrap(app, Access::kStaff, StaffReportDownload));
   // JSON API.
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));

@@ -81,11 +81,14 @@ Result<std::string> Views::Page(const std::string& name, const nlohmann::json& m
   GK_ASSIGN_OR_RETURN(std::string body, Render(name, model));
   nlohmann::json layout = {
       {"title", chrome.title},
+      // A page whose body carries its own <h1> (an embedded report) says so with "own_heading".
+      {"show_heading", !(model.is_object() && model.value("own_heading", false))},
       {"body", body},
       {"user", chrome.user},
       {"csrf", chrome.csrf_token},
       {"nav_portal", chrome.nav == "portal"},
       {"nav_admin", chrome.nav == "admin"},
+      {"nav_reports", chrome.nav == "reports"},
       {"css_url", StaticUrl("app.css")},
       {"logo_url", StaticUrl("emblem.svg")},
   };

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "service/report_service.h"
 #include "web/app/app.h"
 
 namespace gongkai::web::handlers {
@@ -27,6 +28,20 @@ Response CreateUser(App& app, Call& call);
 Response AuditPage(App& app, Call& call);
 Response AgencyEditForm(App& app, Call& call);
 Response SaveAgency(App& app, Call& call);
+
+Response ReportsPage(App& app, Call& call);
+Response CreateReport(App& app, Call& call);
+Response ReportPage(App& app, Call& call);
+Response SaveReport(App& app, Call& call);
+Response AcceptReportWarning(App& app, Call& call);
+Response ReportAction(App& app, Call& call);  // submit, return, publish, correct
+Response StaffReportDownload(App& app, Call& call);
+Response PortalReport(App& app, Call& call);
+Response PortalReportDownload(App& app, Call& call);
+Response ReportStylesheet(App& app, Call& call);  // the embedded article's styles (CSP: no inline styles)
+// The report in a format (path segment "pdf", "docx", ...) as a file download.
+Response DownloadReport(App& app, const Call& call, const service::ReportView& view,
+                        std::string_view format_name);
 
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);

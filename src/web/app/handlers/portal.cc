@@ -28,7 +28,17 @@ Response AgencyPage(App& app, Call& call) {
   for (const auto& a : *path) crumbs.push_back(AgencyModel(a));
   crumbs.back()["is_last"] = true;
   const Agency& agency = path->back();
+  auto published = app.platform().reports().Published(id);
+  if (!published.ok()) return ErrorPage(app, call, published.status());
+  nlohmann::json reports = nlohmann::json::array();
+  for (const AnnualReport& r : *published) {
+    reports.push_back({{"year", r.year},
+                       {"url", "/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)},
+                       {"corrected", r.version > 1}});
+  }
   nlohmann::json model = {{"agency", AgencyModel(agency)},
+                          {"reports", reports},
+                          {"has_reports", !reports.empty()},
                           {"breadcrumbs", crumbs},
                           {"children", children},
                           {"has_children", !children.empty()}};

@@ -1,0 +1,35 @@
+#include "render/report_document.h"
+
+#include "core/date.h"
+
+namespace gongkai::render {
+
+std::string BeijingDay(const std::string& utc) {
+  if (utc.size() < 13) return "";
+  auto day = Date::Parse(std::string_view(utc).substr(0, 10));
+  if (!day.ok() || utc[11] < '0' || utc[11] > '9' || utc[12] < '0' || utc[12] > '9') return "";
+  int hour = (utc[11] - '0') * 10 + (utc[12] - '0');
+  return (hour + 8 >= 24 ? day->AddDays(1) : *day).ToString();
+}
+
+ReportDocument DocumentFor(const AnnualReport& record, const report::ReportData& data,
+                           const Agency& agency, const std::string& title,
+                           const std::vector<AnnualReport>& versions,
+                           const std::vector<std::string>& unit_names) {
+  ReportDocument doc;
+  doc.data = data;
+  doc.agency_name = agency.name;
+  doc.title = title;
+  doc.version = record.version;
+  doc.draft = record.status == ReportStatus::kDraft || record.status == ReportStatus::kPending;
+  doc.published_on = BeijingDay(record.published_at);
+  for (const AnnualReport& v : versions) {
+    if (v.version > record.version || v.correction_note.empty()) continue;
+    doc.corrections.push_back({v.version, BeijingDay(v.published_at), v.correction_note});
+  }
+  doc.summary = record.origin == ReportOrigin::kSummary;
+  doc.summary_units = unit_names;
+  return doc;
+}
+
+}  // namespace gongkai::render

@@ -1,0 +1,583 @@
+#include "service/report_service.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/report/format.h"
+#include "core/text.h"
+#include "io/report_json.h"
+#include "service/audit_service.h"
+#include "service/authorize.h"
+#include "service/tx.h"
+
+namespace gongkai::service {
+
+namespace {
+
+constexpr size_t kMaxNarrativeChars = 20000;  // per section
+constexpr size_t kMaxReasonChars = 1000;
+
+// Comments and reasons come from text areas: CRLF from browsers, surrounding blanks dropped.
+std::string CleanText(const std::string& in) {
+  std::string s(TrimAscii(in));
+  std::erase(s, '\r');
+  return s;
+}
+
+std::string Entity(int64_t id) { return "report:" + std::to_string(id); }
+
+Result<report::ReportData> DecodeBody(const AnnualReport& r) {
+  auto data = io::ReportFromJson(r.body);
+  if (!data.ok()) {
+    return Internal("stored annual report " + std::to_string(r.id) +
+                    " has an unreadable body: " + data.status().message());
+  }
+  return data;
+}
+
+std::string StatusJson(const AnnualReport& r) {
+  return nlohmann::json{{"agency_id", r.agency_id},
+                        {"year", r.year},
+                        {"version", r.version},
+                        {"status", Code(r.status)},
+                        {"origin", Code(r.origin)}}
+      .dump();
+}
+
+const std::set<std::string>& CellSet(const report::FormatDef& f) {
+  // One set per format definition, built once (definitions are static).
+  static std::map<const report::FormatDef*, std::set<std::string>> sets;
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& s = sets[&f];
+  if (s.empty()) {
+    for (const auto* t : {&f.t2, &f.t3, &f.t4})
+      for (const auto& id : t->CellIds()) s.insert(id);
+  }
+  return s;
+}
+
+// What changed, for the audit log: cells with their before and after values, narrative sections.
+std::string DiffJson(const report::ReportData& before, const report::ReportData& after) {
+  nlohmann::json cells = nlohmann::json::object();
+  std::set<std::string> ids;
+  for (const auto& [id, _] : before.cells) ids.insert(id);
+  for (const auto& [id, _] : after.cells) ids.insert(id);
+  auto show = [](const report::ReportData& d, const std::string& id) -> nlohmann::json {
+    auto it = d.cells.find(id);
+    if (it == d.cells.end() || it->second.state == report::CellState::kBlank) return nullptr;
+    if (it->second.state == report::CellState::kNumber) return it->second.value;
+    if (it->second.state == report::CellState::kDash) return "/";
+    return it->second.text;
+  };
+  for (const std::string& id : ids) {
+    nlohmann::json b = show(before, id), a = show(after, id);
+    if (b != a) cells[id] = {b, a};
+  }
+  nlohmann::json narrative = nlohmann::json::array();
+  std::set<std::string> sections;
+  for (const auto& [k, _] : before.narrative) sections.insert(k);
+  for (const auto& [k, _] : after.narrative) sections.insert(k);
+  for (const std::string& k : sections) {
+    auto b = before.narrative.find(k), a = after.narrative.find(k);
+    std::string bt = b == before.narrative.end() ? "" : b->second;
+    std::string at = a == after.narrative.end() ? "" : a->second;
+    if (bt != at) narrative.push_back(k);
+  }
+  return nlohmann::json{{"cells", cells}, {"narrative_changed", narrative}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Status Stale(const AnnualReport& r, int64_t row_version) {
+  if (r.row_version == row_version) return OkStatus();
+  return Aborted("annual report " + std::to_string(r.id) + " was changed by someone else (version " +
+                     std::to_string(r.row_version) + ", you had " + std::to_string(row_version) +
+                     "); reload and retry",
+                 "该年度报告已被他人修改，请刷新后重试（您的输入已保留）");
+}
+
+Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view doing_en,
+                     std::string_view doing_zh) {
+  if (r.status == want) return OkStatus();
+  return FailedPrecondition("cannot " + std::string(doing_en) + ": the report is " +
+                                std::string(Code(r.status)) + ", not " + std::string(Code(want)),
+                            "当前状态为“" + std::string(Label(r.status)) + "”，不能" +
+                                std::string(doing_zh));
+}
+
+report::RuleOptions OptionsFor(const Agency& agency) {
+  report::RuleOptions o;
+  // Rule-making power (立法法): State Council departments, provincial governments and the governments of
+  // cities with districts. The platform's tree has no State Council level, so provinces and cities.
+  o.has_rule_making_power =
+      agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity;
+  return o;
+}
+
+const AnnualReport* NewestPublished(const std::vector<AnnualReport>& versions) {
+  const AnnualReport* best = nullptr;
+  for (const AnnualReport& r : versions)
+    if (r.status == ReportStatus::kPublished && (!best || r.version > best->version)) best = &r;
+  return best;
+}
+
+const AnnualReport* Newest(const std::vector<AnnualReport>& versions) {
+  const AnnualReport* best = nullptr;
+  for (const AnnualReport& r : versions)
+    if (!best || r.version > best->version) best = &r;
+  return best;
+}
+
+bool IsPublic(const Actor& a) { return a.kind == Actor::Kind::kPublic; }
+
+std::vector<AnnualReport> OfYear(std::vector<AnnualReport> all, int year) {
+  std::erase_if(all, [&](const AnnualReport& r) { return r.year != year; });
+  std::sort(all.begin(), all.end(),
+            [](const AnnualReport& a, const AnnualReport& b) { return a.version < b.version; });
+  return all;
+}
+
+std::string DisplayName(const Actor& a) {
+  if (a.user) return a.user->display_name;
+  return a.Label();
+}
+
+// Validates what a person entered and puts it in the stored shape.
+Status ValidateEntered(const AnnualReport& record, report::ReportData& data) {
+  const report::FormatDef* format = report::FormatById(record.format_id);
+  if (format == nullptr) {
+    return FailedPrecondition("the report's format '" + record.format_id + "' is unknown",
+                              "报告格式“" + record.format_id + "”未知");
+  }
+  if (!data.format_id.empty() && data.format_id != record.format_id) {
+    return InvalidArgument("the figures are in format " + data.format_id + ", the report in " +
+                               record.format_id,
+                           "填报的格式（" + data.format_id + "）与报告格式（" + record.format_id +
+                               "）不一致");
+  }
+  if (data.year != 0 && data.year != record.year) {
+    return InvalidArgument("the figures are for " + std::to_string(data.year) + ", the report for " +
+                               std::to_string(record.year),
+                           "填报年度与报告年度不一致");
+  }
+  const auto& cells = CellSet(*format);
+  for (const auto& [id, value] : data.cells) {
+    if (!cells.contains(id)) {
+      return InvalidArgument("unknown cell '" + id + "' for format " + record.format_id,
+                             "表格中没有“" + id + "”这一栏");
+    }
+    if (value.state == report::CellState::kNumber && value.value < 0) {
+      return InvalidArgument("cell " + id + " is negative (" + std::to_string(value.value) + ")",
+                             "“" + id + "”不能为负数");
+    }
+  }
+  for (auto& [numeral, text] : data.narrative) {
+    if (numeral != "一" && numeral != "五" && numeral != "六") {
+      return InvalidArgument("narrative section '" + numeral + "' does not exist (only 一, 五, 六)",
+                             "正文只有第一、五、六部分可以填写");
+    }
+    std::erase(text, '\r');  // browsers send CRLF
+    GK_RETURN_IF_ERROR(CheckText(text, 0, kMaxNarrativeChars, "narrative section " + numeral,
+                                 "第" + numeral + "部分正文"));
+  }
+  data.year = record.year;
+  data.format_id = record.format_id;
+  data.sections.clear();
+  for (const auto& s : format->sections) data.sections.push_back(s.numeral);
+  return OkStatus();
+}
+
+}  // namespace
+
+std::string ReportView::title() const {
+  std::string t = agency.name + std::to_string(record.year) + "年政府信息公开工作年度报告";
+  if (record.origin == ReportOrigin::kSummary) t += "（汇总）";
+  return t;
+}
+
+Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualReport& record) {
+  ReportView v;
+  v.record = record;
+  GK_ASSIGN_OR_RETURN(v.data, DecodeBody(record));
+  GK_ASSIGN_OR_RETURN(v.agency, tx.GetAgency(record.agency_id));
+  GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(record.agency_id));
+  v.versions = OfYear(all, record.year);
+  std::vector<AnnualReport> last_year = OfYear(all, record.year - 1);
+  const AnnualReport* prev = NewestPublished(last_year);
+  if (!prev) prev = Newest(last_year);
+  std::optional<report::ReportData> previous;
+  if (prev) {
+    v.previous_year = *prev;
+    GK_ASSIGN_OR_RETURN(previous, DecodeBody(*prev));
+  }
+  report::RuleOptions options = OptionsFor(v.agency);
+  for (report::Violation& violation :
+       report::CheckReport(v.data, previous ? &*previous : nullptr, options)) {
+    v.checks.push_back({std::move(violation), std::nullopt});
+  }
+  for (CheckedViolation& c : v.checks) {
+    const std::string cell = c.violation.cells.empty() ? "" : c.violation.cells.front();
+    for (const WarningAcceptance& a : v.record.acceptances)
+      if (a.rule == c.violation.rule && a.cell == cell) c.acceptance = a;
+    if (c.violation.severity == report::Severity::kError) ++v.errors;
+    if (c.violation.severity == report::Severity::kWarning && !c.acceptance) ++v.open_warnings;
+  }
+  return v;
+}
+
+Result<int64_t> ReportService::Create(const Actor& actor, int64_t agency_id, int year) {
+  int64_t id = 0;
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, agency_id));
+    GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
+    int this_year = clock_.Today().year();
+    if (year > this_year) {
+      return InvalidArgument("the year " + std::to_string(year) + " has not begun",
+                             std::to_string(year) + "年尚未开始，不能编制该年度报告");
+    }
+    const report::FormatDef* format = report::FormatForYear(year);
+    if (format == nullptr) {
+      return InvalidArgument(
+          "no report format to fill in for " + std::to_string(year) +
+              " (the 2021 national format applies from 2021; earlier reports can only be imported)",
+          std::to_string(year) + "年度没有可填报的报告格式（现行格式自2021年度起适用；更早的年度报告只能导入）");
+    }
+    report::ReportData data;
+    data.year = year;
+    data.format_id = format->id;
+    for (const auto* t : {&format->t2, &format->t3, &format->t4})
+      for (const auto& cell : t->CellIds()) data.Set(cell, 0);
+    for (const auto& s : format->sections) data.sections.push_back(s.numeral);
+    AnnualReport r;
+    r.agency_id = agency.id;
+    r.year = year;
+    r.version = 1;
+    r.format_id = format->id;
+    r.body = io::ReportToJson(data);
+    r.created_by = r.updated_by = DisplayName(actor);
+    r.created_at = r.updated_at = clock_.NowRfc3339();
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> existing, tx.ListReports(agency_id));
+    if (!OfYear(existing, year).empty()) {
+      return AlreadyExists("agency " + std::to_string(agency_id) + " already has a report for " +
+                               std::to_string(year),
+                           agency.name + "已有" + std::to_string(year) + "年度报告");
+    }
+    GK_ASSIGN_OR_RETURN(id, tx.InsertReport(r));
+    r.id = id;
+    return RecordChange(tx, clock_, actor, "report.create", Entity(id), "", StatusJson(r));
+  });
+  if (!st.ok()) {
+    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id), st);
+    return st;
+  }
+  return id;
+}
+
+Result<ReportView> ReportService::Get(const Actor& actor, int64_t report_id) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<ReportView> {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    if (IsPublic(actor)) {
+      if (r.status != ReportStatus::kPublished && r.status != ReportStatus::kSuperseded) {
+        return NotFound("annual report " + std::to_string(report_id) + " is not published",
+                        "该年度报告尚未发布");
+      }
+    } else {
+      GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, r.agency_id));
+    }
+    GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
+    if (IsPublic(actor)) {
+      std::erase_if(v.versions, [](const AnnualReport& x) {
+        return x.status != ReportStatus::kPublished && x.status != ReportStatus::kSuperseded;
+      });
+    }
+    return v;
+  });
+}
+
+Result<ReportView> ReportService::Current(const Actor& actor, int64_t agency_id, int year) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<ReportView> {
+    if (!IsPublic(actor)) {
+      GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, agency_id));
+    }
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
+    std::vector<AnnualReport> versions = OfYear(all, year);
+    const AnnualReport* pick = IsPublic(actor) ? NewestPublished(versions) : Newest(versions);
+    if (!pick) {
+      return NotFound("agency " + std::to_string(agency_id) + " has no " +
+                          (IsPublic(actor) ? "published " : "") + "report for " +
+                          std::to_string(year),
+                      std::to_string(year) + "年度报告" + (IsPublic(actor) ? "尚未发布" : "尚未建立"));
+    }
+    GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, *pick));
+    if (IsPublic(actor)) {
+      std::erase_if(v.versions, [](const AnnualReport& x) {
+        return x.status != ReportStatus::kPublished && x.status != ReportStatus::kSuperseded;
+      });
+    }
+    return v;
+  });
+}
+
+Result<std::vector<ReportSummaryLine>> ReportService::List(const Actor& actor, int64_t agency_id) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<std::vector<ReportSummaryLine>> {
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, agency_id));
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
+    std::vector<ReportSummaryLine> out;
+    for (const AnnualReport& r : all) {
+      GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
+      ReportSummaryLine line{r, v.errors, 0};
+      for (const auto& c : v.checks)
+        if (c.violation.severity == report::Severity::kWarning) ++line.warnings;
+      line.record.body.clear();
+      out.push_back(std::move(line));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<AnnualReport>> ReportService::Published(int64_t agency_id) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<std::vector<AnnualReport>> {
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
+    std::map<int, AnnualReport, std::greater<>> by_year;
+    for (AnnualReport& r : all) {
+      if (r.status != ReportStatus::kPublished) continue;
+      auto it = by_year.find(r.year);
+      if (it == by_year.end() || it->second.version < r.version) {
+        r.body.clear();
+        by_year[r.year] = std::move(r);
+      }
+    }
+    std::vector<AnnualReport> out;
+    for (auto& [_, r] : by_year) out.push_back(std::move(r));
+    return out;
+  });
+}
+
+Status ReportService::Save(const Actor& actor, int64_t report_id, int64_t row_version,
+                           const report::ReportData& input) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kDraft, "edit", "修改"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    report::ReportData data = input;
+    GK_RETURN_IF_ERROR(ValidateEntered(r, data));
+    GK_ASSIGN_OR_RETURN(report::ReportData before, DecodeBody(r));
+    r.body = io::ReportToJson(data);
+    r.updated_by = DisplayName(actor);
+    r.updated_at = clock_.NowRfc3339();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    return RecordChange(tx, clock_, actor, "report.save", Entity(r.id), StatusJson(r),
+                        DiffJson(before, data));
+  });
+  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.save", Entity(report_id), st);
+  return st;
+}
+
+Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
+                                    const std::string& rule, const std::string& cell,
+                                    const std::string& reason_in) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kDraft, "explain a warning", "填写警告说明"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    std::string reason = CleanText(reason_in);
+    GK_RETURN_IF_ERROR(CheckText(reason, 0, kMaxReasonChars, "reason", "说明"));
+    GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
+    bool found = false;
+    for (const CheckedViolation& c : v.checks) {
+      std::string first = c.violation.cells.empty() ? "" : c.violation.cells.front();
+      if (c.violation.rule != rule || first != cell) continue;
+      if (c.violation.severity == report::Severity::kError) {
+        return FailedPrecondition("rule " + rule + " is an error: fix the figures, it cannot be explained away",
+                                  "规则 " + rule + " 是错误，必须改正数据，不能以说明代替");
+      }
+      found = true;
+    }
+    if (!found && !reason.empty()) {
+      return NotFound("no warning " + rule + (cell.empty() ? "" : " on " + cell) + " to explain",
+                      "当前没有需要说明的警告 " + rule);
+    }
+    std::erase_if(r.acceptances,
+                  [&](const WarningAcceptance& a) { return a.rule == rule && a.cell == cell; });
+    if (!reason.empty()) r.acceptances.push_back({rule, cell, reason, DisplayName(actor), clock_.NowRfc3339()});
+    r.updated_by = DisplayName(actor);
+    r.updated_at = clock_.NowRfc3339();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    return RecordChange(tx, clock_, actor, "report.accept_warning", Entity(r.id), "",
+                        nlohmann::json{{"rule", rule}, {"cell", cell}, {"reason", reason}}.dump());
+  });
+  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.accept_warning", Entity(report_id), st);
+  return st;
+}
+
+Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_version) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kDraft, "submit", "送审"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
+    if (v.errors > 0) {
+      return FailedPrecondition(std::to_string(v.errors) + " error-level violations remain",
+                                "还有 " + std::to_string(v.errors) + " 处错误未改正，不能送审");
+    }
+    std::string before = StatusJson(r);
+    r.status = ReportStatus::kPending;
+    r.submitted_by = DisplayName(actor);
+    r.submitted_at = clock_.NowRfc3339();
+    r.return_comment.clear();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    return RecordChange(tx, clock_, actor, "report.submit", Entity(r.id), before, StatusJson(r));
+  });
+  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.submit", Entity(report_id), st);
+  return st;
+}
+
+Status ReportService::Return(const Actor& actor, int64_t report_id, int64_t row_version,
+                             const std::string& comment_in) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kApproveReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kPending, "return", "退回"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    std::string comment = CleanText(comment_in);
+    if (comment.empty()) {
+      return InvalidArgument("say what to change when returning a report", "退回时请写明修改意见");
+    }
+    GK_RETURN_IF_ERROR(CheckText(comment, 1, kMaxReasonChars, "comment", "修改意见"));
+    std::string before = StatusJson(r);
+    r.status = ReportStatus::kDraft;
+    r.return_comment = comment;
+    r.updated_by = DisplayName(actor);
+    r.updated_at = clock_.NowRfc3339();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    nlohmann::json after = nlohmann::json::parse(StatusJson(r));
+    after["comment"] = comment;
+    return RecordChange(tx, clock_, actor, "report.return", Entity(r.id), before, after.dump());
+  });
+  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.return", Entity(report_id), st);
+  return st;
+}
+
+Status ReportService::Publish(const Actor& actor, int64_t report_id, int64_t row_version) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kApproveReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kPending, "approve", "审批发布"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
+    if (v.errors > 0) {
+      return FailedPrecondition(std::to_string(v.errors) + " error-level violations remain",
+                                "还有 " + std::to_string(v.errors) + " 处错误，不能发布");
+    }
+    if (v.open_warnings > 0) {
+      return FailedPrecondition(
+          std::to_string(v.open_warnings) + " warnings have no written explanation",
+          "还有 " + std::to_string(v.open_warnings) + " 处警告没有书面说明，不能发布");
+    }
+    for (AnnualReport older : v.versions) {
+      if (older.id == r.id || older.status != ReportStatus::kPublished) continue;
+      older.status = ReportStatus::kSuperseded;
+      GK_RETURN_IF_ERROR(tx.UpdateReport(older));
+    }
+    std::string before = StatusJson(r);
+    r.status = ReportStatus::kPublished;
+    r.approved_by = DisplayName(actor);
+    r.published_at = clock_.NowRfc3339();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    return RecordChange(tx, clock_, actor, "report.publish", Entity(r.id), before, StatusJson(r));
+  });
+  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.publish", Entity(report_id), st);
+  return st;
+}
+
+Result<int64_t> ReportService::StartCorrection(const Actor& actor, int64_t report_id,
+                                               const std::string& note_in) {
+  int64_t id = 0;
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kPublished, "correct", "更正"));
+    std::string note = CleanText(note_in);
+    if (note.empty()) {
+      return InvalidArgument("a correction needs a note saying what is corrected and why",
+                             "更正须写明更正说明（更正了什么、为什么）");
+    }
+    GK_RETURN_IF_ERROR(CheckText(note, 1, kMaxReasonChars, "correction note", "更正说明"));
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(r.agency_id));
+    const AnnualReport* newest = Newest(OfYear(all, r.year));
+    AnnualReport next = r;
+    next.id = 0;
+    next.version = (newest ? newest->version : r.version) + 1;
+    next.status = ReportStatus::kDraft;
+    next.correction_note = note;
+    next.return_comment.clear();
+    next.created_by = next.updated_by = DisplayName(actor);
+    next.created_at = next.updated_at = clock_.NowRfc3339();
+    next.submitted_by.clear();
+    next.submitted_at.clear();
+    next.approved_by.clear();
+    next.published_at.clear();
+    GK_ASSIGN_OR_RETURN(id, tx.InsertReport(next));
+    next.id = id;
+    nlohmann::json after = nlohmann::json::parse(StatusJson(next));
+    after["correction_note"] = note;
+    after["corrects"] = r.id;
+    return RecordChange(tx, clock_, actor, "report.correct", Entity(id), StatusJson(r), after.dump());
+  });
+  if (!st.ok()) {
+    RecordRejected(store_, clock_, actor, "report.correct", Entity(report_id), st);
+    return st;
+  }
+  return id;
+}
+
+Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
+                                      const report::ReportData& data, ReportOrigin origin,
+                                      const std::string& source_name) {
+  int64_t id = 0;
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, agency_id));
+    GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
+    if (report::FormatById(data.format_id) == nullptr) {
+      return InvalidArgument("unknown report format '" + data.format_id + "'",
+                             "未知的报告格式“" + data.format_id + "”");
+    }
+    if (data.year < 2008 || data.year > clock_.Today().year()) {
+      return InvalidArgument("report year " + std::to_string(data.year) + " is out of range",
+                             "报告年度 " + std::to_string(data.year) + " 不在有效范围内");
+    }
+    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
+    const AnnualReport* newest = Newest(OfYear(all, data.year));
+    AnnualReport r;
+    r.agency_id = agency.id;
+    r.year = data.year;
+    r.version = newest ? newest->version + 1 : 1;
+    r.origin = origin;
+    r.format_id = data.format_id;
+    r.body = io::ReportToJson(data);
+    r.source_name = source_name;
+    if (newest) r.correction_note = "以导入的文件“" + source_name + "”替换";
+    r.created_by = r.updated_by = DisplayName(actor);
+    r.created_at = r.updated_at = clock_.NowRfc3339();
+    GK_ASSIGN_OR_RETURN(id, tx.InsertReport(r));
+    r.id = id;
+    nlohmann::json after = nlohmann::json::parse(StatusJson(r));
+    after["source"] = source_name;
+    return RecordChange(tx, clock_, actor, "report.create", Entity(id), "",
+                        after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  });
+  if (!st.ok()) {
+    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id), st);
+    return st;
+  }
+  return id;
+}
+
+}  // namespace gongkai::service

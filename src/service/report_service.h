@@ -1,0 +1,94 @@
+// Annual report use cases: the clerk enters figures and narrative, every save re-runs the checks, the
+// leader approves and publishes, a published report is corrected only by a new version with a note,
+// and a supervisor makes region summaries of the units below. Every change is audited with a diff.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/agency.h"
+#include "core/annual_report.h"
+#include "core/report/report_data.h"
+#include "core/report/rules.h"
+#include "service/actor.h"
+#include "service/clock.h"
+#include "storage/store.h"
+
+namespace gongkai::service {
+
+// A violation as the report page shows it: accepted warnings carry their written reason.
+struct CheckedViolation {
+  report::Violation violation;
+  std::optional<WarningAcceptance> acceptance;  // the written reason, when explained
+};
+
+struct ReportView {
+  AnnualReport record;
+  report::ReportData data;
+  Agency agency;
+  std::vector<AnnualReport> versions;  // every version of this agency's year, oldest first
+  std::optional<AnnualReport> previous_year;  // the report it was checked against (Y-*, N-05)
+  std::vector<CheckedViolation> checks;
+  int errors = 0;              // E violations (block submission and approval)
+  int open_warnings = 0;       // W violations without a written reason (block approval)
+  bool blocks_publication() const { return errors > 0 || open_warnings > 0; }
+  std::string title() const;  // "…磁钟乡人民政府2023年政府信息公开工作年度报告"
+};
+
+// One line of an agency's report list.
+struct ReportSummaryLine {
+  AnnualReport record;  // without body
+  int errors = 0;
+  int warnings = 0;
+};
+
+class ReportService {
+ public:
+  ReportService(storage::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Starts the agency's report for a year (version 1, draft, figures zero until entered). The year
+  // must have a format the platform generates (2021 on) and must have begun.
+  Result<int64_t> Create(const Actor& actor, int64_t agency_id, int year);
+  // The report with its checks. Staff see their subtree; the public only published versions.
+  Result<ReportView> Get(const Actor& actor, int64_t report_id);
+  // The version people should read for the year: the newest published one (public) or the newest
+  // of all (staff in scope). NotFound when there is none.
+  Result<ReportView> Current(const Actor& actor, int64_t agency_id, int year);
+  Result<std::vector<ReportSummaryLine>> List(const Actor& actor, int64_t agency_id);
+  // Published reports of the agency, newest year first (one line per year: its newest version).
+  Result<std::vector<AnnualReport>> Published(int64_t agency_id);
+
+  // Replaces the figures and narrative of a draft. row_version is the one the editor started from:
+  // stale → Aborted and nothing saved. Negative figures, unknown cells or a format change are refused.
+  Status Save(const Actor& actor, int64_t report_id, int64_t row_version, const report::ReportData& data);
+  // Explains a warning (rule + its first cell) instead of fixing it; an empty reason removes it.
+  Status AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
+                       const std::string& rule, const std::string& cell, const std::string& reason);
+  // Draft → pending. Refused while any error-level violation remains.
+  Status Submit(const Actor& actor, int64_t report_id, int64_t row_version);
+  // Pending → draft, with the leader's comment (required).
+  Status Return(const Actor& actor, int64_t report_id, int64_t row_version, const std::string& comment);
+  // Pending → published (the leader's approval publishes it). Refused while errors or unexplained
+  // warnings remain. A corrected version supersedes the one it corrects.
+  Status Publish(const Actor& actor, int64_t report_id, int64_t row_version);
+  // Opens version N+1 of a published report as a draft with the same content; note (required) says
+  // what is corrected and is shown with the published correction.
+  Result<int64_t> StartCorrection(const Actor& actor, int64_t report_id, const std::string& note);
+  // A region summary for the supervisor's agency: the cell-by-cell sum of the units' current reports
+  // (published ones, or the newest when include_unpublished), kept as a draft of origin summary.
+  Result<int64_t> CreateSummary(const Actor& actor, int64_t agency_id, int year,
+                                const std::vector<int64_t>& unit_ids, bool include_unpublished);
+  // Stores figures read from elsewhere (a JSON file, later an imported document) as a draft, or as
+  // a new version when the year already has published ones.
+  Result<int64_t> Import(const Actor& actor, int64_t agency_id, const report::ReportData& data,
+                         ReportOrigin origin, const std::string& source_name);
+
+ private:
+  Result<ReportView> Load(storage::Transaction& tx, const AnnualReport& record);
+  storage::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace gongkai::service

@@ -1,0 +1,320 @@
+#include "web/app/report_form.h"
+
+#include <algorithm>
+
+#include "core/report/cell_label.h"
+#include "core/text.h"
+#include "io/report_text.h"
+#include "web/app/models.h"
+
+namespace gongkai::web {
+
+namespace {
+
+bool IsMoney(const report::FormatDef& f, const std::string& cell) {
+  return std::find(f.money_cells.begin(), f.money_cells.end(), cell) != f.money_cells.end();
+}
+
+// Full-width digits and point (common with Chinese input methods) as ASCII.
+std::string AsciiDigits(std::string_view in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBC) {
+      unsigned char d = static_cast<unsigned char>(in[i + 2]);
+      if (d >= 0x90 && d <= 0x99) {
+        out += static_cast<char>('0' + (d - 0x90));
+        i += 2;
+        continue;
+      }
+      if (d == 0x8E) {  // ．
+        out += '.';
+        i += 2;
+        continue;
+      }
+    }
+    out += in[i];
+  }
+  return out;
+}
+
+bool IsDash(std::string_view s) {
+  return s == "/" || s == "-" || s == "—" || s == "－" || s == "／" || s == "--" || s == "——";
+}
+
+// A count: up to nine digits.
+bool ParseCount(std::string_view s, int64_t* out) {
+  if (s.empty() || s.size() > 9) return false;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+// 万元 with at most four decimals → fen (1 万元 = 1,000,000 fen; the fourth decimal is 1 元).
+bool ParseWanYuan(std::string_view s, int64_t* fen) {
+  size_t dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  if (whole.empty() || whole.size() > 7 || frac.size() > 4) return false;
+  if (dot != std::string_view::npos && frac.empty()) return false;
+  int64_t w = 0, f = 0;
+  if (!ParseCount(whole, &w)) return false;
+  if (!frac.empty()) {
+    if (!ParseCount(frac, &f)) return false;
+    for (size_t i = frac.size(); i < 4; ++i) f *= 10;
+  }
+  *fen = w * 1000000 + f * 100;
+  return true;
+}
+
+nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
+                          const std::string& numeral, const report::ReportData& d,
+                          const ParsedForm* input,
+                          const std::map<std::string, std::vector<int>>& by_cell,
+                          const std::vector<char>& is_error, const std::vector<char>& is_open) {
+  const std::vector<std::string> ids = t.CellIds();
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : t.rows) {
+    std::string prefix = t.id + "." + row.id + ".";
+    nlohmann::json cells = nlohmann::json::array();
+    for (const auto& col : t.columns) {
+      std::string id = prefix + col.id;
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+      std::string value = CellInputText(f, d, id);
+      std::string cls, described, problem;
+      if (input) {
+        if (auto it = input->raw.find(id); it != input->raw.end()) value = it->second;
+        if (auto it = input->cell_errors.find(id); it != input->cell_errors.end()) {
+          cls = "bad";
+          problem = it->second;
+        }
+      }
+      if (auto it = by_cell.find(id); it != by_cell.end()) {
+        for (int v : it->second) {
+          described += (described.empty() ? "" : " ") + std::string("v-") + std::to_string(v);
+          if (is_error[v]) cls = "bad";
+          else if (is_open[v] && cls.empty()) cls = "warn";
+        }
+      }
+      cells.push_back({{"field", CellField(id)},
+                       {"value", value},
+                       {"cls", cls},
+                       {"described", described},
+                       {"problem", problem},
+                       {"money", IsMoney(f, id)},
+                       {"col_label", col.label},
+                       {"aria", row.label + "，" + col.label}});
+    }
+    rows.push_back({{"label", row.label}, {"group", row.group}, {"cells", cells}});
+  }
+  nlohmann::json columns = nlohmann::json::array();
+  bool uniform = t.cells.empty();
+  if (uniform)
+    for (const auto& c : t.columns) columns.push_back(c.label);
+  return {{"id", t.id},   {"numeral", numeral}, {"title", t.title},
+          {"rows", rows}, {"columns", columns}, {"uniform", uniform}};
+}
+
+}  // namespace
+
+std::string CellField(const std::string& cell) { return "c." + cell; }
+std::string NarrativeField(const std::string& numeral) { return "n." + numeral; }
+
+std::string CellInputText(const report::FormatDef& f, const report::ReportData& d,
+                          const std::string& cell) {
+  auto it = d.cells.find(cell);
+  if (it == d.cells.end()) return "";
+  switch (it->second.state) {
+    case report::CellState::kNumber:
+      return IsMoney(f, cell) ? io::FenToWanYuan(it->second.value) : std::to_string(it->second.value);
+    case report::CellState::kBlank: return "";
+    case report::CellState::kDash: return "/";
+    case report::CellState::kUnreadable: return it->second.text;
+  }
+  return "";
+}
+
+ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
+  ParsedForm out;
+  out.data.format_id = f.id;
+  for (const auto* t : {&f.t2, &f.t3, &f.t4}) {
+    for (const std::string& id : t->CellIds()) {
+      std::string typed(TrimAscii(form.Get(CellField(id))));
+      out.raw[id] = typed;
+      std::string s = AsciiDigits(typed);
+      if (s.empty()) {
+        out.data.cells[id] = report::CellValue::Blank();
+        continue;
+      }
+      if (IsDash(s)) {
+        out.data.cells[id] = report::CellValue::Dash();
+        continue;
+      }
+      int64_t v = 0;
+      bool money = IsMoney(f, id);
+      if (money ? ParseWanYuan(s, &v) : ParseCount(s, &v)) {
+        out.data.Set(id, v);
+        continue;
+      }
+      std::string why = money ? "应为不小于0的金额（万元，最多四位小数）"
+                              : (s.starts_with("-") ? "不能为负数" : "应为不小于0的整数");
+      std::string message = report::CellLabel(f, id) + "：“" + typed + "”" + why;
+      out.cell_errors[id] = message;
+      out.errors.push_back(message);
+    }
+  }
+  for (const char* numeral : {"一", "五", "六"}) {
+    out.data.narrative[numeral] = std::string(form.Get(NarrativeField(numeral)));
+  }
+  return out;
+}
+
+nlohmann::json ReportPageModel(const service::ReportView& view, const User& user,
+                               const ParsedForm* input) {
+  const AnnualReport& r = view.record;
+  const report::FormatDef* f = report::FormatById(r.format_id);
+  const report::ReportData& d = input ? input->data : view.data;
+  bool can_edit_role = RoleAllows(user.role, Permission::kEditReport);
+  bool can_approve_role = RoleAllows(user.role, Permission::kApproveReport);
+  bool is_draft = r.status == ReportStatus::kDraft;
+  bool is_pending = r.status == ReportStatus::kPending;
+  bool is_published = r.status == ReportStatus::kPublished;
+  bool has_open_version = std::any_of(view.versions.begin(), view.versions.end(), [](const auto& v) {
+    return v.status == ReportStatus::kDraft || v.status == ReportStatus::kPending;
+  });
+
+  // Violations, numbered for aria-describedby, and indexed by cell.
+  std::map<std::string, std::vector<int>> by_cell;
+  std::vector<char> is_error, is_open;
+  nlohmann::json checks = nlohmann::json::array();
+  for (size_t i = 0; i < view.checks.size(); ++i) {
+    const auto& c = view.checks[i];
+    const report::Violation& v = c.violation;
+    int n = static_cast<int>(i);
+    for (const auto& cell : v.cells) by_cell[cell].push_back(n);
+    bool error = v.severity == report::Severity::kError;
+    bool warning = v.severity == report::Severity::kWarning;
+    is_error.push_back(error);
+    is_open.push_back(warning && !c.acceptance);
+    nlohmann::json cells = nlohmann::json::array();
+    if (f)
+      for (const auto& cell : v.cells) cells.push_back(report::CellLabel(*f, cell));
+    checks.push_back({{"anchor", "v-" + std::to_string(n)},
+                      {"rule", v.rule},
+                      {"severity", std::string(report::SeverityCode(v.severity))},
+                      {"severity_label", error ? "错误" : warning ? "警告" : "格式"},
+                      {"is_error", error},
+                      {"is_warning", warning},
+                      {"message", v.message_zh},
+                      {"cells", cells},
+                      {"has_numbers", v.has_numbers},
+                      {"expected", std::to_string(v.expected)},
+                      {"found", std::to_string(v.found)},
+                      {"accepted", c.acceptance.has_value()},
+                      {"reason", c.acceptance ? c.acceptance->reason : ""},
+                      {"accepted_by", c.acceptance ? c.acceptance->by : ""},
+                      {"accepted_at", c.acceptance ? BeijingTime(c.acceptance->at) : ""},
+                      {"can_accept", warning && is_draft && can_edit_role},
+                      {"cell", v.cells.empty() ? "" : v.cells.front()}});
+  }
+
+  nlohmann::json tables = nlohmann::json::array();
+  nlohmann::json narrative_one = nullptr;
+  nlohmann::json narrative_rest = nlohmann::json::array();
+  if (f) {
+    tables.push_back(TableModel(*f, f->t2, "二", d, input, by_cell, is_error, is_open));
+    tables.push_back(TableModel(*f, f->t3, "三", d, input, by_cell, is_error, is_open));
+    tables.push_back(TableModel(*f, f->t4, "四", d, input, by_cell, is_error, is_open));
+    for (const auto& s : f->sections) {
+      if (s.numeral != "一" && s.numeral != "五" && s.numeral != "六") continue;
+      auto it = d.narrative.find(s.numeral);
+      nlohmann::json section = {{"numeral", s.numeral},
+                                {"heading", s.heading},
+                                {"field", NarrativeField(s.numeral)},
+                                {"text", it == d.narrative.end() ? "" : it->second}};
+      if (s.numeral == "一") {
+        narrative_one = section;
+      } else {
+        narrative_rest.push_back(section);
+      }
+    }
+  }
+
+  nlohmann::json versions = nlohmann::json::array();
+  for (const AnnualReport& v : view.versions) {
+    versions.push_back({{"id", v.id},
+                        {"url", "/admin/reports/" + std::to_string(v.id)},
+                        {"version", v.version},
+                        {"status", Label(v.status)},
+                        {"published_at", v.published_at.empty() ? "" : BeijingTime(v.published_at)},
+                        {"correction_note", v.correction_note},
+                        {"current", v.id == r.id}});
+  }
+  nlohmann::json downloads = nlohmann::json::array();
+  for (const char* fmt : {"pdf", "docx", "xlsx", "html", "md", "text", "json"}) {
+    downloads.push_back({{"format", fmt},
+                         {"url", "/admin/reports/" + std::to_string(r.id) + "/download/" + fmt}});
+  }
+  nlohmann::json form_errors = nlohmann::json::array();
+  if (input)
+    for (const auto& e : input->errors) form_errors.push_back(e);
+
+  nlohmann::json report = {
+      {"id", r.id},
+      {"year", r.year},
+      {"version", r.version},
+      {"title", view.title()},
+      {"agency_name", view.agency.name},
+      {"agency_url", "/agencies/" + std::to_string(r.agency_id)},
+      {"status", Code(r.status)},
+      {"status_label", Label(r.status)},
+      {"origin_label", Label(r.origin)},
+      {"is_summary", r.origin == ReportOrigin::kSummary},
+      {"source_name", r.source_name},
+      {"format_id", r.format_id},
+      {"format_document", f ? f->document : ""},
+      {"row_version", r.row_version},
+      {"correction_note", r.correction_note},
+      {"return_comment", r.return_comment},
+      {"created_by", r.created_by},
+      {"updated_by", r.updated_by},
+      {"updated_at", BeijingTime(r.updated_at)},
+      {"submitted_by", r.submitted_by},
+      {"submitted_at", r.submitted_at.empty() ? "" : BeijingTime(r.submitted_at)},
+      {"approved_by", r.approved_by},
+      {"published_at", r.published_at.empty() ? "" : BeijingTime(r.published_at)},
+      {"public_url", "/agencies/" + std::to_string(r.agency_id) + "/reports/" + std::to_string(r.year)},
+  };
+  return {{"report", report},
+          {"tables", tables},
+          {"narrative_one", narrative_one},
+          {"narrative_rest", narrative_rest},
+          {"checks", checks},
+          {"has_checks", !checks.empty()},
+          {"error_count", view.errors},
+          {"open_warning_count", view.open_warnings},
+          {"blocks", view.blocks_publication()},
+          {"previous_year", view.previous_year ? nlohmann::json{{"year", view.previous_year->year},
+                                                                {"version", view.previous_year->version},
+                                                                {"status", Label(view.previous_year->status)}}
+                                               : nlohmann::json(nullptr)},
+          {"versions", versions},
+          {"has_versions", versions.size() > 1},
+          {"downloads", downloads},
+          {"form_errors", form_errors},
+          {"has_form_errors", !form_errors.empty()},
+          {"is_draft", is_draft},
+          {"is_pending", is_pending},
+          {"is_published", is_published},
+          {"can_edit", is_draft && can_edit_role},
+          {"can_submit", is_draft && can_edit_role && view.errors == 0},
+          {"can_approve", is_pending && can_approve_role},
+          {"can_publish", is_pending && can_approve_role && !view.blocks_publication()},
+          {"can_correct", is_published && can_edit_role && !has_open_version}};
+}
+
+}  // namespace gongkai::web
