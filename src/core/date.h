@@ -6,6 +6,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,10 @@ class Date {
   std::string ToChinese() const;  // 2023年1月19日
 
   auto operator<=>(const Date&) const = default;
+
+  // The civil date in Beijing (UTC+8 all year) of an RFC 3339 UTC time such as
+  // "2024-01-19T02:00:00.000Z"; nullopt when it is not one.
+  static std::optional<Date> BeijingDateOfUtc(std::string_view rfc3339_utc);
 
  private:
   explicit Date(int32_t days) : days_(days) {}

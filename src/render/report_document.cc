@@ -5,11 +5,8 @@
 namespace gongkai::render {
 
 std::string BeijingDay(const std::string& utc) {
-  if (utc.size() < 13) return "";
-  auto day = Date::Parse(std::string_view(utc).substr(0, 10));
-  if (!day.ok() || utc[11] < '0' || utc[11] > '9' || utc[12] < '0' || utc[12] > '9') return "";
-  int hour = (utc[11] - '0') * 10 + (utc[12] - '0');
-  return (hour + 8 >= 24 ? day->AddDays(1) : *day).ToString();
+  auto day = Date::BeijingDateOfUtc(utc);
+  return day ? day->ToString() : "";
 }
 
 ReportDocument DocumentFor(const AnnualReport& record, const report::ReportData& data,

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/report/format.h"
+#include "core/report/region_sum.h"
 #include "core/text.h"
 #include "io/report_json.h"
 #include "service/audit_service.h"
@@ -109,8 +110,14 @@ Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view 
                                 std::string(doing_zh));
 }
 
-report::RuleOptions OptionsFor(const Agency& agency) {
+report::RuleOptions OptionsFor(const Agency& agency, const AnnualReport& record) {
   report::RuleOptions o;
+  // Art. 49: a local people's government's own report is due on 31 March; departments (and, by
+  // common local rule, townships) on 31 January.
+  bool government = agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity ||
+                    agency.level == AgencyLevel::kDistrict;
+  o.reporter_kind = government ? report::ReporterKind::kGovernment : report::ReporterKind::kDepartment;
+  o.published_on = Date::BeijingDateOfUtc(record.published_at);
   // Rule-making power (立法法): State Council departments, provincial governments and the governments of
   // cities with districts. The platform's tree has no State Council level, so provinces and cities.
   o.has_rule_making_power =
@@ -214,11 +221,30 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
     v.previous_year = *prev;
     GK_ASSIGN_OR_RETURN(previous, DecodeBody(*prev));
   }
-  report::RuleOptions options = OptionsFor(v.agency);
-  for (report::Violation& violation :
-       report::CheckReport(v.data, previous ? &*previous : nullptr, options)) {
-    v.checks.push_back({std::move(violation), std::nullopt});
+  report::RuleOptions options = OptionsFor(v.agency, record);
+  std::vector<report::Violation> found =
+      report::CheckReport(v.data, previous ? &*previous : nullptr, options);
+  if (record.origin == ReportOrigin::kSummary && !record.summary_units.empty()) {
+    // a stored region report is compared with its units' current reports.
+    std::vector<report::ReportData> units;
+    for (int64_t unit : record.summary_units) {
+      GK_ASSIGN_OR_RETURN(Agency a, tx.GetAgency(unit));
+      v.unit_names.push_back(a.name);
+      GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> theirs, tx.ListReports(unit));
+      std::vector<AnnualReport> year = OfYear(theirs, record.year);
+      const AnnualReport* pick = NewestPublished(year);
+      if (!pick) pick = Newest(year);
+      if (!pick) continue;  // a unit without a report is not summed; the figures say so
+      GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));
+      units.push_back(std::move(d));
+    }
+    std::vector<const report::ReportData*> ptrs;
+    for (const auto& u : units) ptrs.push_back(&u);
+    if (!ptrs.empty()) {
+      for (report::Violation& a01 : report::CheckRegionSum(v.data, ptrs)) found.push_back(std::move(a01));
+    }
   }
+  for (report::Violation& violation : found) v.checks.push_back({std::move(violation), std::nullopt});
   for (CheckedViolation& c : v.checks) {
     const std::string cell = c.violation.cells.empty() ? "" : c.violation.cells.front();
     for (const WarningAcceptance& a : v.record.acceptances)
@@ -538,9 +564,61 @@ Result<int64_t> ReportService::StartCorrection(const Actor& actor, int64_t repor
   return id;
 }
 
+Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_id, int year,
+                                            const std::vector<int64_t>& unit_ids,
+                                            bool include_unpublished) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<ReportView> {
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, agency_id));
+    if (unit_ids.empty()) {
+      return InvalidArgument("name the units to add up", "请选择要汇总的单位");
+    }
+    ReportView v;
+    GK_ASSIGN_OR_RETURN(v.agency, tx.GetAgency(agency_id));
+    std::vector<report::ReportData> units;
+    bool all_published = true;
+    for (int64_t unit : unit_ids) {
+      GK_ASSIGN_OR_RETURN(Agency a, tx.GetAgency(unit));
+      GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
+      if (!inside) {
+        return InvalidArgument(a.name + " is not under " + v.agency.name,
+                               a.name + "不是" + v.agency.name + "的下级单位");
+      }
+      GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, unit));
+      GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> theirs, tx.ListReports(unit));
+      std::vector<AnnualReport> of_year = OfYear(theirs, year);
+      const AnnualReport* pick = NewestPublished(of_year);
+      if (!pick && include_unpublished) pick = Newest(of_year);
+      if (!pick) {
+        return FailedPrecondition(
+            a.name + " has no " + (include_unpublished ? "" : "published ") + "report for " +
+                std::to_string(year),
+            a.name + (include_unpublished ? "尚未建立" : "尚未发布") + std::to_string(year) + "年度报告");
+      }
+      if (pick->status != ReportStatus::kPublished) all_published = false;
+      GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));
+      units.push_back(std::move(d));
+      v.unit_names.push_back(a.name);
+      v.record.summary_units.push_back(unit);
+    }
+    std::vector<const report::ReportData*> ptrs;
+    for (const auto& u : units) ptrs.push_back(&u);
+    GK_ASSIGN_OR_RETURN(v.data, report::SumReports(ptrs, year));
+    if (const report::FormatDef* f = report::FormatById(v.data.format_id)) {
+      for (const auto& s : f->sections) v.data.sections.push_back(s.numeral);
+    }
+    v.record.agency_id = agency_id;
+    v.record.year = year;
+    v.record.origin = ReportOrigin::kSummary;
+    v.record.format_id = v.data.format_id;
+    v.record.status = all_published ? ReportStatus::kPublished : ReportStatus::kDraft;
+    return v;
+  });
+}
+
 Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
                                       const report::ReportData& data, ReportOrigin origin,
-                                      const std::string& source_name) {
+                                      const std::string& source_name,
+                                      const std::vector<int64_t>& summary_units) {
   int64_t id = 0;
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, agency_id));
@@ -553,6 +631,14 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
       return InvalidArgument("report year " + std::to_string(data.year) + " is out of range",
                              "报告年度 " + std::to_string(data.year) + " 不在有效范围内");
     }
+    for (int64_t unit : summary_units) {
+      GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
+      if (!inside || unit == agency_id) {
+        return InvalidArgument("summary unit " + std::to_string(unit) + " is not below agency " +
+                                   std::to_string(agency_id),
+                               "汇总单位（编号" + std::to_string(unit) + "）不是本单位的下级单位");
+      }
+    }
     GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
     const AnnualReport* newest = Newest(OfYear(all, data.year));
     AnnualReport r;
@@ -563,6 +649,7 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
     r.format_id = data.format_id;
     r.body = io::ReportToJson(data);
     r.source_name = source_name;
+    r.summary_units = summary_units;
     if (newest) r.correction_note = "以导入的文件“" + source_name + "”替换";
     r.created_by = r.updated_by = DisplayName(actor);
     r.created_at = r.updated_at = clock_.NowRfc3339();

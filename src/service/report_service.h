@@ -31,6 +31,7 @@ struct ReportView {
   std::vector<AnnualReport> versions;  // every version of this agency's year, oldest first
   std::optional<AnnualReport> previous_year;  // the report it was checked against (Y-*, N-05)
   std::vector<CheckedViolation> checks;
+  std::vector<std::string> unit_names;  // a summary's units
   int errors = 0;              // E violations (block submission and approval)
   int open_warnings = 0;       // W violations without a written reason (block approval)
   bool blocks_publication() const { return errors > 0 || open_warnings > 0; }
@@ -76,14 +77,17 @@ class ReportService {
   // Opens version N+1 of a published report as a draft with the same content; note (required) says
   // what is corrected and is shown with the published correction.
   Result<int64_t> StartCorrection(const Actor& actor, int64_t report_id, const std::string& note);
-  // A region summary for the supervisor's agency: the cell-by-cell sum of the units' current reports
-  // (published ones, or the newest when include_unpublished), kept as a draft of origin summary.
-  Result<int64_t> CreateSummary(const Actor& actor, int64_t agency_id, int year,
-                                const std::vector<int64_t>& unit_ids, bool include_unpublished);
+  // A region summary (never stored): the cell-by-cell sum of the units' reports for the year, marked
+  // as a summary and titled for agency_id. Each unit contributes its newest published version, or its
+  // newest version of any state when include_unpublished. A unit without one is named in the error.
+  Result<ReportView> Summarise(const Actor& actor, int64_t agency_id, int year,
+                               const std::vector<int64_t>& unit_ids, bool include_unpublished);
   // Stores figures read from elsewhere (a JSON file, later an imported document) as a draft, or as
-  // a new version when the year already has published ones.
+  // a new version when the year already has published ones. A report of origin summary names its
+  // units; rule A-01 then compares it with their reports.
   Result<int64_t> Import(const Actor& actor, int64_t agency_id, const report::ReportData& data,
-                         ReportOrigin origin, const std::string& source_name);
+                         ReportOrigin origin, const std::string& source_name,
+                         const std::vector<int64_t>& summary_units = {});
 
  private:
   Result<ReportView> Load(storage::Transaction& tx, const AnnualReport& record);

@@ -94,10 +94,17 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
         }
       }
       if (auto it = by_cell.find(id); it != by_cell.end()) {
-        for (int v : it->second) {
+        for (int entry : it->second) {
+          bool checked = entry >= 0;
+          int v = checked ? entry : -1 - entry;
           described += (described.empty() ? "" : " ") + std::string("v-") + std::to_string(v);
-          if (is_error[v]) cls = "bad";
-          else if (is_open[v] && cls.empty()) cls = "warn";
+          if (!checked) {
+            if (cls.empty() && (is_error[v] || is_open[v])) cls = "involved";
+          } else if (is_error[v]) {
+            cls = "bad";
+          } else if (is_open[v] && cls != "bad") {
+            cls = "warn";
+          }
         }
       }
       cells.push_back({{"field", CellField(id)},
@@ -195,14 +202,23 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
     const auto& c = view.checks[i];
     const report::Violation& v = c.violation;
     int n = static_cast<int>(i);
-    for (const auto& cell : v.cells) by_cell[cell].push_back(n);
+    for (size_t k = 0; k < v.cells.size(); ++k) {
+      // Only the checked cell (the first) is marked; the others are listed as involved.
+      by_cell[v.cells[k]].push_back(k == 0 ? n : -1 - n);
+    }
     bool error = v.severity == report::Severity::kError;
     bool warning = v.severity == report::Severity::kWarning;
     is_error.push_back(error);
     is_open.push_back(warning && !c.acceptance);
+    // The checked cell and the first few others; long sums (T3-02 adds 21 rows) are summarised.
+    constexpr size_t kShown = 4;
     nlohmann::json cells = nlohmann::json::array();
     if (f)
-      for (const auto& cell : v.cells) cells.push_back(report::CellLabel(*f, cell));
+      for (size_t k = 0; k < v.cells.size() && k < kShown; ++k)
+        cells.push_back(report::CellLabel(*f, v.cells[k]));
+    std::string more = v.cells.size() > kShown
+                           ? "等共" + std::to_string(v.cells.size()) + "格"
+                           : "";
     checks.push_back({{"anchor", "v-" + std::to_string(n)},
                       {"rule", v.rule},
                       {"severity", std::string(report::SeverityCode(v.severity))},
@@ -211,6 +227,7 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
                       {"is_warning", warning},
                       {"message", v.message_zh},
                       {"cells", cells},
+                      {"more_cells", more},
                       {"has_numbers", v.has_numbers},
                       {"expected", std::to_string(v.expected)},
                       {"found", std::to_string(v.found)},
