@@ -257,5 +257,77 @@ TEST_F(ReportServiceTest, DemoReportsArePublishedWithTheSeedFigures) {
   EXPECT_EQ(r2022.errors, 0);
 }
 
+TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
+  // 磁钟乡 publishes 3 applications; 交口乡 has a draft with 2.
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2025));
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, Consistent(2025)).ok());
+  ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
+  ASSERT_OK_AND_ASSIGN_T(int64_t other, reports().Create(outsider_, other_, 2025));
+  report::ReportData d = Consistent(2025);
+  for (const char* col : {"natural", "total"}) {
+    d.Set(std::string("t3.new.") + col, 2);
+    d.Set(std::string("t3.granted.") + col, 2);
+    d.Set(std::string("t3.partial.") + col, 0);
+    d.Set(std::string("t3.handled_total.") + col, 2);
+  }
+  ASSERT_TRUE(reports().Save(outsider_, other, reports().Get(outsider_, other)->record.row_version, d).ok());
+
+  Actor supervisor = Actor::Staff(AddUser("supervisor", Role::kSupervisor, district_), "127.0.0.1");
+  // Only published reports by default: 交口乡 is named as missing.
+  Status missing = reports().Summarise(supervisor, district_, 2025, {town_, other_}, false).status();
+  EXPECT_EQ(missing.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(missing.ui_message().find("交口乡"), std::string::npos) << missing.ui_message();
+  ASSERT_OK_AND_ASSIGN_T(ReportView sum, reports().Summarise(supervisor, district_, 2025, {town_, other_}, true));
+  EXPECT_EQ(sum.data.Get("t3.new.total"), 5);
+  EXPECT_EQ(sum.data.Get("t3.granted.natural"), 4);
+  EXPECT_EQ(sum.record.origin, ReportOrigin::kSummary);
+  EXPECT_EQ(sum.unit_names.size(), 2u);
+  EXPECT_NE(sum.title().find("汇总"), std::string::npos);
+  // A township clerk cannot add up another township's figures.
+  EXPECT_EQ(reports().Summarise(clerk_, town_, 2025, {other_}, true).status().code(),
+            StatusCode::kInvalidArgument);
+
+  // A stored region report that claims 6 where its units add up to 5: A-01 names the cell.
+  report::ReportData claimed = sum.data;
+  claimed.Set("t3.new.total", 6);
+  claimed.Set("t3.new.natural", 6);
+  claimed.Set("t3.granted.natural", 6);
+  claimed.Set("t3.granted.total", 6);
+  claimed.Set("t3.handled_total.natural", 6);
+  claimed.Set("t3.handled_total.total", 6);
+  ASSERT_OK_AND_ASSIGN_T(int64_t stored, reports().Import(Actor::Cli(), district_, claimed,
+                                                          ReportOrigin::kSummary, "region.json",
+                                                          {town_, other_}));
+  ASSERT_OK_AND_ASSIGN_T(ReportView checked, reports().Get(Actor::Cli(), stored));
+  bool a01 = false;
+  for (const auto& c : checked.checks) {
+    if (c.violation.rule == "A-01" && c.violation.cells.front() == "t3.new.total") {
+      a01 = true;
+      EXPECT_EQ(c.violation.expected, 5);
+      EXPECT_EQ(c.violation.found, 6);
+    }
+  }
+  EXPECT_TRUE(a01);
+  // Units outside the agency are refused.
+  EXPECT_EQ(reports().Import(Actor::Cli(), town_, claimed, ReportOrigin::kSummary, "x.json", {other_})
+                .status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_F(ReportServiceTest, LatePublicationIsAFormViolation) {
+  // The 2024 report published on 2025-11-28 (the fake clock), long after 31 January 2025.
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
+  ReportView v = View(created_);
+  auto rules = Rules(v);
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+  // Before publication there is no date to judge.
+  ASSERT_OK_AND_ASSIGN_T(int64_t y2025, reports().Create(clerk_, town_, 2025));
+  rules = Rules(View(y2025));
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end());
+}
+
 }  // namespace
 }  // namespace gongkai::service

@@ -31,6 +31,7 @@ Router BuildRouter(App& app) {
   r.Get("/admin/reports/{id}", Wrap(app, Access::kStaff, ReportPage));
   r.Post("/admin/reports/{id}", Wrap(app, Access::kStaff, SaveReport));
   r.Post("/admin/reports/{id}/accept", Wrap(app, Access::kStaff, AcceptReportWarning));
+  r.Post("/admin/reports/{id}/draft", Wrap(app, Access::kStaff, DraftReportNarrative));
   r.Post("/admin/reports/{id}/{action}", Wrap(app, Access::kStaff, ReportAction));
   r.Get("/admin/reports/{id}/download/{format}", Wrap(app, Access::kStaff, StaffReportDownload));
   // JSON API.

@@ -4,6 +4,7 @@
 // and downloads in every format.
 #include <set>
 
+#include "core/report/narrative_draft.h"
 #include "render/report_document.h"
 #include "web/app/handlers/handlers.h"
 #include "web/app/models.h"
@@ -222,6 +223,32 @@ Response ReportAction(App& app, Call& call) {
   }
   if (!st.ok()) return Refused(app, call, *id, st, nullptr);
   return Response::Redirect(ReportUrl(go_to) + "?done=" + done);
+}
+
+Response DraftReportNarrative(App& app, Call& call) {
+  // Fills sections 一 and 六 from the figures as they are on the page (saved or not) and shows the
+  // page again for the clerk to edit; nothing is saved until they press 保存并检查.
+  auto id = ReportId(call);
+  if (!id.ok()) return ErrorPage(app, call, id.status());
+  auto view = app.platform().reports().Get(call.actor, *id);
+  if (!view.ok()) return ErrorPage(app, call, view.status());
+  const report::FormatDef* format = report::FormatById(view->record.format_id);
+  if (!format) return ErrorPage(app, call, FailedPrecondition("unknown format", "报告格式未知"));
+  ParsedForm parsed = ParseReportForm(*format, call.form);
+  parsed.data.year = view->record.year;
+  if (!parsed.errors.empty()) {
+    return Page(app, call, *view, &parsed, "表格中有填写错误，请先改正再生成初稿：", "", 422);
+  }
+  report::NarrativeFacts facts;
+  facts.people_government = view->agency.level == AgencyLevel::kProvince ||
+                            view->agency.level == AgencyLevel::kCity ||
+                            view->agency.level == AgencyLevel::kDistrict ||
+                            view->agency.level == AgencyLevel::kTownship;
+  for (auto& [numeral, text] : report::DraftNarrative(parsed.data, facts)) {
+    parsed.data.narrative[numeral] = text;
+  }
+  return Page(app, call, *view, &parsed, "",
+              "已根据表格数据生成第一、六部分初稿（尚未保存）。请核对、补充方括号中的内容后点击“保存并检查”。");
 }
 
 Response StaffReportDownload(App& app, Call& call) {
