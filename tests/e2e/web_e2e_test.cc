@@ -225,6 +225,98 @@ TEST_F(WebE2eTest, TwoAdminsEditTheSameAgencyTheSecondIsToldToReload) {
   EXPECT_EQ(clerk.Get(edit + "/edit").status, 403);
 }
 
+// --- Annual reports ---------------------------------------------------------------------------
+
+int64_t CizhongId(service::Platform& p) {
+  return p.users().FindByName("cizhong.clerk").value().agency_id;
+}
+
+TEST_F(WebE2eTest, PublishedReportOnThePortalWithDownloads) {
+  HttpClient c = Client();
+  std::string base = "/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2023";
+  HttpResult agency = c.Get("/agencies/" + std::to_string(CizhongId(*platform_)));
+  EXPECT_NE(agency.body.find(base), std::string::npos) << "agency page links its reports";
+  HttpResult page = c.Get(base);
+  ASSERT_EQ(page.status, 200);
+  for (const char* h : {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                        "六、其他需要报告的事项", "rowspan", "数据说明"}) {
+    EXPECT_NE(page.body.find(h), std::string::npos) << h;
+  }
+  struct Want {
+    const char* format;
+    const char* type;
+    const char* magic;
+  };
+  for (const Want& w : {Want{"pdf", "application/pdf", "%PDF-"}, Want{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"},
+                        Want{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
+                        Want{"json", "application/json", "{"}}) {
+    HttpResult file = c.Get(base + "/download/" + w.format);
+    EXPECT_EQ(file.status, 200) << w.format;
+    EXPECT_EQ(file.Header("content-type"), w.type);
+    EXPECT_TRUE(file.body.starts_with(w.magic)) << w.format;
+    EXPECT_NE(file.Header("content-disposition").find("filename*=UTF-8''"), std::string::npos);
+  }
+  EXPECT_EQ(c.Get(base + "/download/exe").status, 400);
+  EXPECT_EQ(c.Get(base + "?version=9").status, 404);
+  EXPECT_EQ(c.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2019").status, 404);
+  EXPECT_EQ(c.Get("/assets/report.css").status, 200);
+}
+
+TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
+  HttpClient a = Client(), b = Client(), leader = Client(), anon = Client();
+  ASSERT_EQ(LogIn(a, "cizhong.clerk", service::kDemoPassword).status, 303);
+  ASSERT_EQ(LogIn(b, "cizhong.clerk", service::kDemoPassword).status, 303);
+  ASSERT_EQ(LogIn(leader, "cizhong.leader", service::kDemoPassword).status, 303);
+  HttpResult list = a.Get("/admin/reports");
+  ASSERT_EQ(list.status, 200);
+  HttpResult created = a.PostForm("/admin/reports", "_csrf=" + InputValue(list.body, "_csrf") +
+                                                        "&agency_id=" + std::to_string(CizhongId(*platform_)) +
+                                                        "&year=2024");
+  ASSERT_EQ(created.status, 303);
+  std::string url = created.Header("location").substr(0, created.Header("location").find('?'));
+  HttpResult form_a = a.Get(url), form_b = b.Get(url);
+  ASSERT_EQ(form_a.status, 200);
+  std::string version = InputValue(form_a.body, "row_version");
+  auto save = [&](HttpClient& c, const HttpResult& form, const std::string& fields) {
+    return c.PostForm(url, "_csrf=" + InputValue(form.body, "_csrf") + "&row_version=" + version + fields);
+  };
+  // Bad figures: refused with the typed text kept, nothing saved.
+  HttpResult bad = save(a, form_a, "&c.t3.new.natural=-2&c.t3.new.total=1.5");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("不能为负数"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"1.5\""), std::string::npos);
+  // First save wins; the second, from the same starting version, is told to reload with input kept.
+  EXPECT_EQ(save(a, form_a, "&c.t2.licensing.decisions=7").status, 303);
+  HttpResult stale = save(b, form_b, "&c.t2.licensing.decisions=8");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("已被他人修改"), std::string::npos);
+  EXPECT_NE(stale.body.find("value=\"8\""), std::string::npos);
+  HttpResult now = a.Get(url);
+  EXPECT_NE(now.body.find("name=\"c.t2.licensing.decisions\" value=\"7\""), std::string::npos);
+  // The leader may not edit; the clerk may not publish; the public does not see the draft.
+  HttpResult leader_page = leader.Get(url);
+  EXPECT_EQ(leader.PostForm(url + "/publish", "_csrf=" + InputValue(leader_page.body, "_csrf") +
+                                                  "&row_version=" + InputValue(now.body, "row_version"))
+                .status,
+            409);  // not submitted yet
+  EXPECT_EQ(a.PostForm(url + "/publish", "_csrf=" + InputValue(now.body, "_csrf") + "&row_version=" +
+                                              InputValue(now.body, "row_version"))
+                .status,
+            403);
+  EXPECT_EQ(anon.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2024").status, 404);
+  // Draft narrative from the figures, shown but not saved.
+  HttpResult draft = a.PostForm(url + "/draft", "_csrf=" + InputValue(now.body, "_csrf") +
+                                                     "&row_version=" + InputValue(now.body, "row_version") +
+                                                     "&c.t2.licensing.decisions=7");
+  EXPECT_EQ(draft.status, 200);
+  EXPECT_NE(draft.body.find("（一）主动公开"), std::string::npos);
+  // Download of a draft is marked as such in its file name.
+  HttpResult text = a.Get(url + "/download/text");
+  EXPECT_EQ(text.status, 200);
+  EXPECT_NE(text.Header("content-disposition").find("%E8%8D%89%E7%A8%BF"), std::string::npos);  // 草稿
+}
+
 TEST_F(WebE2eTest, WrongPasswordAndMissingCsrfAreRefused) {
   HttpClient c = Client();
   HttpResult wrong = LogIn(c, "cizhong.leader", "not-the-password");
