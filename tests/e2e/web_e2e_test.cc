@@ -317,6 +317,31 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   EXPECT_NE(text.Header("content-disposition").find("%E8%8D%89%E7%A8%BF"), std::string::npos);  // 草稿
 }
 
+TEST_F(WebE2eTest, SupervisorAddsUpUnitsReports) {
+  HttpClient c = Client();
+  ASSERT_EQ(LogIn(c, "hubin.supervisor", service::kDemoPassword).status, 303);
+  std::string cizhong = std::to_string(CizhongId(*platform_));
+  int64_t jiaokou = 0;
+  auto agencies = platform_->agencies().List();
+  ASSERT_TRUE(agencies.ok());
+  for (const Agency& a : *agencies)
+    if (a.short_name == "交口乡") jiaokou = a.id;
+  HttpResult form = c.Get("/admin/reports/summary");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("交口乡"), std::string::npos);
+  HttpResult one = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong);
+  ASSERT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find("（汇总）"), std::string::npos);
+  EXPECT_NE(one.body.find("三门峡市湖滨区磁钟乡人民政府"), std::string::npos);  // the units summed
+  HttpResult missing = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong + "&unit=" + std::to_string(jiaokou));
+  EXPECT_NE(missing.body.find("交口乡人民政府尚未发布2023年度报告"), std::string::npos);
+  HttpResult pdf = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong + "&format=pdf");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  HttpResult bad = c.Get("/admin/reports/summary?year=abc&unit=" + cizhong);
+  EXPECT_EQ(bad.status, 400);
+}
+
 TEST_F(WebE2eTest, WrongPasswordAndMissingCsrfAreRefused) {
   HttpClient c = Client();
   HttpResult wrong = LogIn(c, "cizhong.leader", "not-the-password");

@@ -28,6 +28,7 @@ Router BuildRouter(App& app) {
   r.Post("/admin/agencies/{id}", Wrap(app, Access::kStaff, SaveAgency));
   r.Get("/admin/reports", Wrap(app, Access::kStaff, ReportsPage));
   r.Post("/admin/reports", Wrap(app, Access::kStaff, CreateReport));
+  r.Get("/admin/reports/summary", Wrap(app, Access::kStaff, ReportSummaryPage));
   r.Get("/admin/reports/{id}", Wrap(app, Access::kStaff, ReportPage));
   r.Post("/admin/reports/{id}", Wrap(app, Access::kStaff, SaveReport));
   r.Post("/admin/reports/{id}/accept", Wrap(app, Access::kStaff, AcceptReportWarning));

@@ -36,6 +36,7 @@ Response SaveReport(App& app, Call& call);
 Response AcceptReportWarning(App& app, Call& call);
 Response ReportAction(App& app, Call& call);  // submit, return, publish, correct
 Response DraftReportNarrative(App& app, Call& call);
+Response ReportSummaryPage(App& app, Call& call);
 Response StaffReportDownload(App& app, Call& call);
 Response PortalReport(App& app, Call& call);
 Response PortalReportDownload(App& app, Call& call);
