@@ -123,6 +123,21 @@ TEST_F(WebE2eTest, JsonApi) {
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "NotFound");
   EXPECT_EQ(c.Get("/api/v1/agencies/-1").status, 400);
+
+  // Annual reports: the published list and one report with its checks and explanations.
+  std::string cizhong = std::to_string(platform_->users().FindByName("cizhong.clerk").value().agency_id);
+  auto reports = nlohmann::json::parse(c.Get("/api/v1/agencies/" + cizhong + "/reports").body);
+  ASSERT_GE(reports["reports"].size(), 2u);
+  EXPECT_EQ(reports["reports"][0]["year"], 2023);
+  EXPECT_EQ(reports["reports"][0]["published_on"], "2024-01-19");
+  HttpResult one = c.Get("/api/v1/agencies/" + cizhong + "/reports/2023");
+  ASSERT_EQ(one.status, 200);
+  auto r = nlohmann::json::parse(one.body);
+  EXPECT_EQ(r["schema"], "gongkai.annual-report/1");
+  EXPECT_EQ(r["year"], 2023);
+  EXPECT_TRUE(r.contains("checks"));
+  EXPECT_FALSE(r["publication"]["explanations"].empty());
+  EXPECT_EQ(c.Get("/api/v1/agencies/" + cizhong + "/reports/2021").status, 404);
 }
 
 TEST_F(WebE2eTest, ClerkLogsInAndSeesHerAgencyOnly) {

@@ -39,6 +39,8 @@ Router BuildRouter(App& app) {
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));
   r.Get("/api/v1/agencies/{id}", Wrap(app, Access::kPublic, ApiAgency));
+  r.Get("/api/v1/agencies/{id}/reports", Wrap(app, Access::kPublic, ApiReports));
+  r.Get("/api/v1/agencies/{id}/reports/{year}", Wrap(app, Access::kPublic, ApiReport));
   return r;
 }
 

@@ -1,6 +1,8 @@
 // JSON API under /api/v1: health and agencies (public, read-only).
 #include <spdlog/spdlog.h>
 
+#include "io/report_json.h"
+#include "render/report_document.h"
 #include "service/json_views.h"
 #include "web/app/handlers/handlers.h"
 
@@ -52,6 +54,63 @@ Response ApiAgency(App& app, Call& call) {
   auto a = app.platform().agencies().Get(id);
   if (!a.ok()) return JsonError(a.status());
   return Response::Json(service::ToJson(*a).dump());
+}
+
+Response ApiReports(App& app, Call& call) {
+  int64_t id = 0;
+  if (!ParseId(call.req.path_params["id"], &id)) {
+    return JsonError(InvalidArgument("agency id must be a positive integer", "单位编号应为正整数"));
+  }
+  auto agency = app.platform().agencies().Get(id);
+  if (!agency.ok()) return JsonError(agency.status());
+  auto published = app.platform().reports().Published(id);
+  if (!published.ok()) return JsonError(published.status());
+  nlohmann::json list = nlohmann::json::array();
+  for (const AnnualReport& r : *published) {
+    list.push_back({{"year", r.year},
+                    {"version", r.version},
+                    {"published_on", render::BeijingDay(r.published_at)},
+                    {"url", "/api/v1/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)}});
+  }
+  return Response::Json(nlohmann::json({{"reports", list}}).dump());
+}
+
+Response ApiReport(App& app, Call& call) {
+  int64_t id = 0, year = 0;
+  if (!ParseId(call.req.path_params["id"], &id) || !ParseId(call.req.path_params["year"], &year) ||
+      year > 9999) {
+    return JsonError(InvalidArgument("agency id and year must be positive integers",
+                                     "单位编号和年度应为正整数"));
+  }
+  auto view = app.platform().reports().Current(service::Actor::Public(call.actor.ip), id,
+                                               static_cast<int>(year));
+  if (!view.ok()) return JsonError(view.status());
+  std::vector<report::Violation> checks;
+  for (const auto& c : view->checks) checks.push_back(c.violation);
+  nlohmann::json body = nlohmann::json::parse(io::ReportToJson(view->data, &checks));
+  nlohmann::json versions = nlohmann::json::array();
+  for (const AnnualReport& v : view->versions) {
+    versions.push_back({{"version", v.version},
+                        {"status", Code(v.status)},
+                        {"published_on", render::BeijingDay(v.published_at)},
+                        {"correction_note", v.correction_note}});
+  }
+  nlohmann::json explanations = nlohmann::json::array();
+  for (const auto& c : view->checks) {
+    if (c.acceptance) {
+      explanations.push_back({{"rule", c.violation.rule},
+                              {"cell", c.acceptance->cell},
+                              {"reason", c.acceptance->reason}});
+    }
+  }
+  body["publication"] = {{"agency_id", id},
+                         {"agency", view->agency.name},
+                         {"title", view->title()},
+                         {"version", view->record.version},
+                         {"published_on", render::BeijingDay(view->record.published_at)},
+                         {"versions", versions},
+                         {"explanations", explanations}};
+  return Response::Json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace gongkai::web::handlers

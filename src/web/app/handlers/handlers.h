@@ -48,5 +48,7 @@ Response DownloadReport(App& app, const Call& call, const service::ReportView& v
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);
 Response ApiAgency(App& app, Call& call);
+Response ApiReports(App& app, Call& call);
+Response ApiReport(App& app, Call& call);
 
 }  // namespace gongkai::web::handlers
