@@ -179,6 +179,22 @@ for label, name, alabel, aname in pairs:
     else:
         L.append(f"| {label} | {v:.1f} | — | — | — |")
 L.append("")
+L.append("## Annual-report checks (`core_bench`)")
+L.append("")
+L.append("Every consistency rule (`report::CheckReport`) on one full 2021-format report plus last year's, 200 cells "
+         "each; the narrative case adds sections 一/五/六 of a few hundred characters in both years, so the "
+         "narrative rules (N-01 numbers stated versus the tables, N-05 copying last year) run too. Same run and "
+         "anchor as above (weekday-only count of 20 days).")
+L.append("")
+L.append("| Figure | µs/report | reports/s on one core | Ratio to anchor |")
+L.append("|---|---:|---:|---:|")
+anchor = ns("BM_WeekdayCount/20")
+for label, name in [("tables only", "BM_CheckReport"), ("tables and narrative", "BM_CheckReportWithNarrative")]:
+    v = ns(name)
+    L.append(f"| {label} | {v / 1000:.1f} | {1e9 / v:,.0f} | {v / anchor:,.0f} |")
+L.append("")
+L.append("Issue 4's goal: well over 10,000 reports checked per second on one core.")
+L.append("")
 L.append("## Web (`bench/web.sh`): gongkai vs nginx serving the same bytes")
 L.append("")
 pin = meta_kv.get("pin", "none")
