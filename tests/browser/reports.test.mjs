@@ -91,7 +91,10 @@ test('clerk enters the 2025 report, leader publishes it, the public reads it', a
   await logout(page);
 
   await login(page, 'cizhong.leader');
-  await page.goto(reportUrl);
+  // The leader finds it on the back-office home page, under 待办.
+  const todo = page.locator('section.todo');
+  await todo.getByRole('link', { name: /2025年度报告/ }).click();
+  await page.waitForURL((url) => url.pathname === reportUrl);
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '审批通过并发布' }).click()]);
   await page.getByText('已审批并在门户网站发布。').waitFor();
   await screenshot(page, 'report-published-backoffice-desktop');

@@ -71,6 +71,27 @@ Response AdminHome(App& app, Call& call) {
     model["next_year_missing"] = !(*cal)->HasYear(this_year + 1);
     model["next_year"] = std::to_string(this_year + 1);
   }
+  // Reports waiting for this user: the leader's approvals, the clerk's drafts and returned ones.
+  auto reports = app.platform().reports().List(call.actor, me.agency_id);
+  if (reports.ok()) {
+    nlohmann::json todo = nlohmann::json::array();
+    bool leader = RoleAllows(me.role, Permission::kApproveReport);
+    bool clerk = RoleAllows(me.role, Permission::kEditReport);
+    for (const auto& line : *reports) {
+      const AnnualReport& r = line.record;
+      bool mine = (leader && r.status == ReportStatus::kPending) ||
+                  (clerk && r.status == ReportStatus::kDraft);
+      if (!mine) continue;
+      todo.push_back({{"url", "/admin/reports/" + std::to_string(r.id)},
+                      {"year", r.year},
+                      {"version", r.version},
+                      {"status", Label(r.status)},
+                      {"returned", !r.return_comment.empty()},
+                      {"errors", line.errors}});
+    }
+    model["report_todo"] = todo;
+    model["has_report_todo"] = !todo.empty();
+  }
   if (RoleAllows(me.role, Permission::kViewAuditLog)) {
     auto users = app.platform().users().List(me.agency_id);
     if (users.ok()) {
