@@ -78,6 +78,46 @@ int Fail(const Status& status) {
   return ExitCodeFor(status.code());
 }
 
+Result<Agency> ResolveAgency(service::Platform& platform, const std::string& spec) {
+  if (spec.empty()) return InvalidArgument("name an agency (id, region code, name or short name)");
+  bool digits = spec.find_first_not_of("0123456789") == std::string::npos;
+  // Ids are small; region codes have 6, 9 or 12 digits. A short number is an id first.
+  if (digits && spec.size() < 6) return platform.agencies().Get(std::stoll(spec));
+  GK_ASSIGN_OR_RETURN(std::vector<Agency> all, platform.agencies().List());
+  std::vector<const Agency*> by_short;
+  for (const Agency& a : all) {
+    if ((digits && a.region_code == spec) || a.name == spec) return a;
+    if (a.short_name == spec) by_short.push_back(&a);
+  }
+  if (by_short.size() == 1) return *by_short.front();
+  if (by_short.size() > 1) {
+    std::string names;
+    for (const Agency* a : by_short) {
+      names += (names.empty() ? "" : ", ") + std::to_string(a->id) + " " + a->name;
+    }
+    return InvalidArgument("'" + spec + "' names several agencies (" + names + "): use the id");
+  }
+  if (digits && spec.size() < 10) return platform.agencies().Get(std::stoll(spec));
+  return NotFound("no agency has the id, region code, name or short name '" + spec + "'");
+}
+
+Result<std::vector<Agency>> ResolveAgencies(service::Platform& platform, const std::string& specs) {
+  std::vector<Agency> out;
+  size_t start = 0;
+  while (start <= specs.size()) {
+    size_t comma = specs.find(',', start);
+    if (comma == std::string::npos) comma = specs.size();
+    std::string one = specs.substr(start, comma - start);
+    if (!one.empty()) {
+      GK_ASSIGN_OR_RETURN(Agency a, ResolveAgency(platform, one));
+      out.push_back(std::move(a));
+    }
+    start = comma + 1;
+  }
+  if (out.empty()) return InvalidArgument("name at least one agency (comma-separated)");
+  return out;
+}
+
 Status LoadBundledCalendars(service::Platform& platform, bool quiet) {
   GK_ASSIGN_OR_RETURN(std::vector<CalendarYear> stored, platform.calendar().List());
   for (const auto& f : assets::Calendars()) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "service/platform.h"
@@ -27,6 +28,12 @@ std::unique_ptr<service::Platform> OpenOrReport(Status* status);
 int ExitCodeFor(StatusCode code);
 // Prints "gongkai: <English message>" to stderr and returns the exit code.
 int Fail(const Status& status);
+// The agency a person names on the command line: an id ("4"), a region code ("411202"), the full
+// name or the short name ("磁钟乡"). NotFound when nothing matches; InvalidArgument naming the
+// candidates when a short name is shared.
+Result<Agency> ResolveAgency(service::Platform& platform, const std::string& spec);
+// Several of them, comma-separated ("磁钟乡,交口乡").
+Result<std::vector<Agency>> ResolveAgencies(service::Platform& platform, const std::string& specs);
 // Loads the calendars bundled in the binary that the database does not have yet.
 Status LoadBundledCalendars(service::Platform& platform, bool quiet);
 
@@ -39,6 +46,6 @@ void AddAgencyCommands(CLI::App& app, int* exit_code);    // agency add|list|sho
 void AddUserCommands(CLI::App& app, int* exit_code);      // user add|list|passwd
 void AddCalendarCommands(CLI::App& app, int* exit_code);  // calendar list|load|check
 void AddAuditCommands(CLI::App& app, int* exit_code);     // audit-log verify
-void AddReportCommands(CLI::App& app, int* exit_code);    // report check
+void AddReportCommands(CLI::App& app, int* exit_code);  // report check|render|list|show|...
 
 }  // namespace gongkai::cli
