@@ -69,7 +69,8 @@ int RenderFile(const RenderArgs& args) {
   if (!r.ok()) return Fail(r.status());
   render::ReportDocument doc;
   doc.data = *r;
-  doc.title = args.title.empty() ? std::to_string(r->year) + "年政府信息公开工作年度报告" : args.title;
+  doc.title =
+      args.title.empty() ? std::to_string(r->year) + "年政府信息公开工作年度报告" : args.title;
   auto bytes = render::Render(doc, *format);
   if (!bytes.ok()) return Fail(bytes.status());
   Status st = EmitRendered(*bytes, *format, args.output.path);
@@ -103,7 +104,8 @@ void AddReportCommands(CLI::App& app, int* exit_code) {
 
   static CheckArgs args;
   auto* check = rep->add_subcommand(
-      "check", "Apply every consistency rule to a report file or a stored report; exit 1 on errors");
+      "check",
+      "Apply every consistency rule to a report file or a stored report; exit 1 on errors");
   check
       ->add_option("FILE | AGENCY YEAR", args.positionals,
                    "A report as JSON (schema gongkai.annual-report/1), or an agency (id, region "
@@ -117,15 +119,15 @@ void AddReportCommands(CLI::App& app, int* exit_code) {
   AddVersionOptions(check, &args.version);
   check->callback([exit_code] {
     bool is_file = args.positionals.size() == 1;
-    std::string file_only = !args.previous.empty()  ? "--previous"
+    std::string file_only = !args.previous.empty()   ? "--previous"
                             : args.rule_making_power ? "--rule-making-power"
                                                      : "";
     Status st = OnlyFor(is_file, file_only, args.version);
     if (st.ok() && is_file) st = NoSuchFile(args.positionals.front());
     if (!st.ok()) return void(*exit_code = Fail(st));
     *exit_code = is_file ? CheckFile(args)
-                         : CheckStoredReport(args.positionals[0], args.positionals[1],
-                                             args.version, args.format);
+                         : CheckStoredReport(args.positionals[0], args.positionals[1], args.version,
+                                             args.format);
   });
 
   static RenderArgs render_args;
@@ -145,10 +147,10 @@ void AddReportCommands(CLI::App& app, int* exit_code) {
     Status st = OnlyFor(is_file, render_args.title.empty() ? "" : "--title", render_args.version);
     if (st.ok() && is_file) st = NoSuchFile(render_args.positionals.front());
     if (!st.ok()) return void(*exit_code = Fail(st));
-    *exit_code = is_file ? RenderFile(render_args)
-                         : RenderStoredReport(render_args.positionals[0],
-                                              render_args.positionals[1], render_args.version,
-                                              render_args.output);
+    *exit_code = is_file
+                     ? RenderFile(render_args)
+                     : RenderStoredReport(render_args.positionals[0], render_args.positionals[1],
+                                          render_args.version, render_args.output);
   });
 
   AddStoredReportCommands(rep, exit_code);

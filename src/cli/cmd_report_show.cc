@@ -92,7 +92,8 @@ struct ShowArgs {
 
 void AddReportShowCommand(CLI::App* rep, int* exit_code) {
   static ShowArgs args;
-  auto* show = rep->add_subcommand("show", "Status, history, versions and checks of a stored report");
+  auto* show =
+      rep->add_subcommand("show", "Status, history, versions and checks of a stored report");
   show->add_option("AGENCY", args.agency, "Agency id, region code, name or short name")->required();
   show->add_option("YEAR", args.year, "Report year")->required();
   AddVersionOptions(show, &args.version);

@@ -33,9 +33,8 @@ std::string ChecksSummary(const service::ReportView& view) {
   int warnings = CountWarnings(view);
   std::string line = view.agency.name + " " + std::to_string(view.record.year) + "年度 第" +
                      std::to_string(view.record.version) + "版（" +
-                     std::string(Label(view.record.status)) + "）: " +
-                     std::to_string(view.errors) + " error(s), " + std::to_string(warnings) +
-                     " warning(s)";
+                     std::string(Label(view.record.status)) + "）: " + std::to_string(view.errors) +
+                     " error(s), " + std::to_string(warnings) + " warning(s)";
   if (warnings > view.open_warnings) {
     line += ", " + std::to_string(warnings - view.open_warnings) + " explained";
   }
@@ -148,7 +147,8 @@ int List(const std::string& agency_spec) {
   std::sort(lines->begin(), lines->end(), [](const auto& a, const auto& b) {
     return std::pair(b.record.year, b.record.version) < std::pair(a.record.year, a.record.version);
   });
-  std::cout << agency->id << "  " << agency->name << ": " << lines->size() << " report version(s)\n";
+  std::cout << agency->id << "  " << agency->name << ": " << lines->size()
+            << " report version(s)\n";
   if (lines->empty()) return 0;
   std::cout << "year  version  status  origin  errors  warnings  published\n";
   for (const auto& line : *lines) {
@@ -235,8 +235,7 @@ void AddStoredReportCommands(CLI::App* rep, int* exit_code) {
   sum->add_option("AGENCY", summary_args.agency, "The agency the summary is for (e.g. 湖滨区)")
       ->required();
   sum->add_option("YEAR", summary_args.year, "Report year")->required();
-  sum->add_option("--units", summary_args.units, "Units below AGENCY, comma-separated")
-      ->required();
+  sum->add_option("--units", summary_args.units, "Units below AGENCY, comma-separated")->required();
   sum->add_flag("--include-unpublished", summary_args.include_unpublished,
                 "Use a unit's newest version when it has no published one");
   AddOutputOptions(sum, &summary_args.output);

@@ -46,6 +46,6 @@ void AddAgencyCommands(CLI::App& app, int* exit_code);    // agency add|list|sho
 void AddUserCommands(CLI::App& app, int* exit_code);      // user add|list|passwd
 void AddCalendarCommands(CLI::App& app, int* exit_code);  // calendar list|load|check
 void AddAuditCommands(CLI::App& app, int* exit_code);     // audit-log verify
-void AddReportCommands(CLI::App& app, int* exit_code);  // report check|render|list|show|...
+void AddReportCommands(CLI::App& app, int* exit_code);    // report check|render|list|show|...
 
 }  // namespace gongkai::cli

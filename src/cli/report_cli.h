@@ -35,9 +35,8 @@ void AddOutputOptions(CLI::App* cmd, OutputChoice* choice);
 // "2023" → 2023; InvalidArgument for anything that is not a four-digit year.
 Result<int> ParseYear(const std::string& text);
 // The chosen version of the agency's report for the year, with its checks.
-Result<service::ReportView> LoadStoredReport(service::Platform& platform,
-                                             const std::string& agency, const std::string& year,
-                                             const VersionChoice& choice);
+Result<service::ReportView> LoadStoredReport(service::Platform& platform, const std::string& agency,
+                                             const std::string& year, const VersionChoice& choice);
 // The view as the official document (draft marks, corrections, summary units).
 render::ReportDocument DocumentOf(const service::ReportView& view);
 

@@ -57,13 +57,13 @@ Result<service::ReportView> LoadStoredReport(service::Platform& platform,
     const AnnualReport& r = line.record;
     if (r.year != year) continue;
     versions += (versions.empty() ? "" : ", ") + std::to_string(r.version);
-    bool wanted = choice.published ? r.status == ReportStatus::kPublished
-                                   : r.version == choice.version;
+    bool wanted =
+        choice.published ? r.status == ReportStatus::kPublished : r.version == choice.version;
     if (wanted && (!pick || r.version > pick->version)) pick = &r;
   }
   if (!pick) {
-    std::string what = choice.published ? "no published version"
-                                        : "no version " + std::to_string(choice.version);
+    std::string what =
+        choice.published ? "no published version" : "no version " + std::to_string(choice.version);
     return NotFound(agency.name + "'s " + std::to_string(year) + " report has " + what +
                     (versions.empty() ? " (no versions at all)" : " (versions: " + versions + ")"));
   }

@@ -151,6 +151,8 @@ check "report summary still wants published reports by default" 5 "no published 
 check "report summary --include-unpublished adds them up" 0 "三门峡市湖滨区人民政府2023年政府信息公开工作年度报告（汇总）" -- gd report summary 湖滨区 2023 --units 磁钟乡,交口乡 --include-unpublished
 check "report summary as PDF" 0 "^%PDF" -- head_of "$work/sum.pdf" gd report summary 湖滨区 2023 --units 磁钟乡,交口乡 --include-unpublished --format pdf -o "$work/sum.pdf"
 check "report list after the import" 0 "^2023  v1  草稿  导入" -- gd report list 交口乡
+check "report import --summary-of stores a summary compared with its units (A-01)" 0 "\[W A-01\] 汇总报告表三" -- gd report import "$work/bad.json" --agency 湖滨区 --summary-of 磁钟乡,交口乡
+check "report show names a stored summary's units" 0 "^  三门峡市湖滨区交口乡人民政府" -- gd report show 湖滨区 2023
 
 echo "$((n - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]
