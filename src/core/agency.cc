@@ -97,4 +97,9 @@ bool IsSameOrAncestor(int64_t ancestor, int64_t id,
   return false;
 }
 
+bool IsPeoplesGovernment(AgencyLevel level) {
+  return level == AgencyLevel::kProvince || level == AgencyLevel::kCity ||
+         level == AgencyLevel::kDistrict || level == AgencyLevel::kTownship;
+}
+
 }  // namespace gongkai

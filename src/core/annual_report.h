@@ -29,8 +29,9 @@ std::string_view Label(ReportOrigin o);
 
 // A warning (W rule) the agency explains instead of fixing; kept and shown with the report.
 struct WarningAcceptance {
-  std::string rule;  // "Y-03"
-  std::string cell;  // the violation's first cell, "" for rules about the whole report
+  std::string rule;         // "Y-03"
+  std::string fingerprint;  // the violation explained: rule, cells and message (with its figures), so
+                            // an explanation lapses when the figures it explained change
   std::string reason;
   std::string by;  // display name
   std::string at;  // ISO time, Beijing

@@ -93,7 +93,7 @@ std::string Encode(const AnnualReport& r) {
   row.Text(r.created_by).Text(r.created_at).Text(r.updated_by).Text(r.updated_at);
   row.Text(r.submitted_by).Text(r.submitted_at).Text(r.approved_by).Text(r.published_at);
   row.Int(r.row_version);
-  for (const WarningAcceptance& a : r.acceptances) row.Text(a.rule).Text(a.cell).Text(a.reason).Text(a.by).Text(a.at);
+  for (const WarningAcceptance& a : r.acceptances) row.Text(a.rule).Text(a.fingerprint).Text(a.reason).Text(a.by).Text(a.at);
   for (int64_t unit : r.summary_units) row.Int(unit);
   return row.Done();
 }

@@ -38,10 +38,9 @@ Status Publish(storage::Store& store, int64_t agency_id, const report::ReportDat
   GK_ASSIGN_OR_RETURN(v, reports.Get(sys, id));
   for (const CheckedViolation& c : v.checks) {
     if (c.violation.severity != report::Severity::kWarning || c.acceptance) continue;
-    std::string cell = c.violation.cells.empty() ? "" : c.violation.cells.front();
     GK_ASSIGN_OR_RETURN(ReportView now, reports.Get(sys, id));
-    GK_RETURN_IF_ERROR(reports.AcceptWarning(sys, id, now.record.row_version, c.violation.rule, cell,
-                                             warning_reason));
+    GK_RETURN_IF_ERROR(reports.AcceptWarning(sys, id, now.record.row_version,
+                                             ViolationFingerprint(c.violation), warning_reason));
   }
   GK_ASSIGN_OR_RETURN(v, reports.Get(sys, id));
   GK_RETURN_IF_ERROR(reports.Submit(sys, id, v.record.row_version));

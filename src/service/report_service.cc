@@ -110,14 +110,14 @@ Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view 
                                 std::string(doing_zh));
 }
 
-report::RuleOptions OptionsFor(const Agency& agency, const AnnualReport& record) {
+report::RuleOptions OptionsFor(const Agency& agency, const std::string& first_published_at) {
   report::RuleOptions o;
   // Art. 49: a local people's government's own report is due on 31 March; departments (and, by
   // common local rule, townships) on 31 January.
   bool government = agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity ||
                     agency.level == AgencyLevel::kDistrict;
   o.reporter_kind = government ? report::ReporterKind::kGovernment : report::ReporterKind::kDepartment;
-  o.published_on = Date::BeijingDateOfUtc(record.published_at);
+  o.published_on = Date::BeijingDateOfUtc(first_published_at);
   // Rule-making power (立法法): State Council departments, provincial governments and the governments of
   // cities with districts. The platform's tree has no State Council level, so provinces and cities.
   o.has_rule_making_power =
@@ -141,6 +141,31 @@ const AnnualReport* Newest(const std::vector<AnnualReport>& versions) {
 
 bool IsPublic(const Actor& a) { return a.kind == Actor::Kind::kPublic; }
 
+bool IsPublished(const AnnualReport& r) {
+  return r.status == ReportStatus::kPublished || r.status == ReportStatus::kSuperseded;
+}
+
+// The version another report is compared with (last year's for Y-*/N-05, a unit's for A-01). A
+// published report is only ever compared with published versions: what the public reads must not
+// change, or quote figures, when someone edits a draft.
+const AnnualReport* ComparedVersion(const std::vector<AnnualReport>& versions, bool published_only) {
+  const AnnualReport* pick = NewestPublished(versions);
+  if (!pick && !published_only) pick = Newest(versions);
+  return pick;
+}
+
+// When the report for the year first went public: corrections do not make it late (P-01).
+std::string FirstPublication(const std::vector<AnnualReport>& versions, const AnnualReport& record) {
+  std::string first = record.published_at;
+  for (const AnnualReport& v : versions) {
+    if (IsPublished(v) && !v.published_at.empty() && v.origin != ReportOrigin::kImported &&
+        (first.empty() || v.published_at < first)) {
+      first = v.published_at;
+    }
+  }
+  return first;
+}
+
 std::vector<AnnualReport> OfYear(std::vector<AnnualReport> all, int year) {
   std::erase_if(all, [&](const AnnualReport& r) { return r.year != year; });
   std::sort(all.begin(), all.end(),
@@ -151,6 +176,35 @@ std::vector<AnnualReport> OfYear(std::vector<AnnualReport> all, int year) {
 std::string DisplayName(const Actor& a) {
   if (a.user) return a.user->display_name;
   return a.Label();
+}
+
+// Cells exist in the format; figures are bounded (sums must not overflow) and money is whole 元 (the
+// finest the official 万元 column with four decimals shows, so a save never rounds it silently).
+// Imported reports may carry negative figures (the 2019 format's 本年增/减); the rules judge them.
+Status ValidateFigures(const report::FormatDef& format, const report::ReportData& data,
+                       bool allow_negative) {
+  constexpr int64_t kMaxFigure = 1'000'000'000'000;  // 10^12: a count, or 10^4 万元 in fen
+  const auto& cells = CellSet(format);
+  for (const auto& [id, value] : data.cells) {
+    if (!cells.contains(id)) {
+      return InvalidArgument("unknown cell '" + id + "' for format " + format.id,
+                             "表格中没有“" + id + "”这一栏");
+    }
+    if (value.state != report::CellState::kNumber) continue;
+    if (value.value < 0 && !allow_negative) {
+      return InvalidArgument("cell " + id + " is negative (" + std::to_string(value.value) + ")",
+                             "“" + id + "”不能为负数");
+    }
+    if (value.value > kMaxFigure || value.value < -kMaxFigure) {
+      return InvalidArgument("cell " + id + " is implausibly large (" + std::to_string(value.value) + ")",
+                             "“" + id + "”数值过大");
+    }
+    if (format.IsMoney(id) && value.value % 100 != 0) {
+      return InvalidArgument("cell " + id + " is money in fen but not whole yuan",
+                             "“" + id + "”金额的最小单位为元（万元保留四位小数）");
+    }
+  }
+  return OkStatus();
 }
 
 // Validates what a person entered and puts it in the stored shape.
@@ -171,17 +225,7 @@ Status ValidateEntered(const AnnualReport& record, report::ReportData& data) {
                                std::to_string(record.year),
                            "填报年度与报告年度不一致");
   }
-  const auto& cells = CellSet(*format);
-  for (const auto& [id, value] : data.cells) {
-    if (!cells.contains(id)) {
-      return InvalidArgument("unknown cell '" + id + "' for format " + record.format_id,
-                             "表格中没有“" + id + "”这一栏");
-    }
-    if (value.state == report::CellState::kNumber && value.value < 0) {
-      return InvalidArgument("cell " + id + " is negative (" + std::to_string(value.value) + ")",
-                             "“" + id + "”不能为负数");
-    }
-  }
+  GK_RETURN_IF_ERROR(ValidateFigures(*format, data, /*allow_negative=*/false));
   for (auto& [numeral, text] : data.narrative) {
     if (numeral != "一" && numeral != "五" && numeral != "六") {
       return InvalidArgument("narrative section '" + numeral + "' does not exist (only 一, 五, 六)",
@@ -200,6 +244,12 @@ Status ValidateEntered(const AnnualReport& record, report::ReportData& data) {
 
 }  // namespace
 
+std::string ViolationFingerprint(const report::Violation& v) {
+  std::string key = v.rule + "|";
+  for (size_t i = 0; i < v.cells.size(); ++i) key += (i ? "," : "") + v.cells[i];
+  return key + "|" + v.message_zh;
+}
+
 std::string ReportView::title() const {
   std::string t = agency.name + std::to_string(record.year) + "年政府信息公开工作年度报告";
   if (record.origin == ReportOrigin::kSummary) t += "（汇总）";
@@ -214,14 +264,16 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
   GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(record.agency_id));
   v.versions = OfYear(all, record.year);
   std::vector<AnnualReport> last_year = OfYear(all, record.year - 1);
-  const AnnualReport* prev = NewestPublished(last_year);
-  if (!prev) prev = Newest(last_year);
+  const bool published_only = IsPublished(record);
+  const AnnualReport* prev = ComparedVersion(last_year, published_only);
   std::optional<report::ReportData> previous;
   if (prev) {
     v.previous_year = *prev;
     GK_ASSIGN_OR_RETURN(previous, DecodeBody(*prev));
   }
-  report::RuleOptions options = OptionsFor(v.agency, record);
+  // An imported report's publication date is not the platform's: P-01 is not judged for it.
+  report::RuleOptions options = OptionsFor(
+      v.agency, record.origin == ReportOrigin::kImported ? "" : FirstPublication(v.versions, record));
   std::vector<report::Violation> found =
       report::CheckReport(v.data, previous ? &*previous : nullptr, options);
   if (record.origin == ReportOrigin::kSummary && !record.summary_units.empty()) {
@@ -232,8 +284,7 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
       v.unit_names.push_back(a.name);
       GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> theirs, tx.ListReports(unit));
       std::vector<AnnualReport> year = OfYear(theirs, record.year);
-      const AnnualReport* pick = NewestPublished(year);
-      if (!pick) pick = Newest(year);
+      const AnnualReport* pick = ComparedVersion(year, published_only);
       if (!pick) continue;  // a unit without a report is not summed; the figures say so
       GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));
       units.push_back(std::move(d));
@@ -246,9 +297,9 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
   }
   for (report::Violation& violation : found) v.checks.push_back({std::move(violation), std::nullopt});
   for (CheckedViolation& c : v.checks) {
-    const std::string cell = c.violation.cells.empty() ? "" : c.violation.cells.front();
+    const std::string key = ViolationFingerprint(c.violation);
     for (const WarningAcceptance& a : v.record.acceptances)
-      if (a.rule == c.violation.rule && a.cell == cell) c.acceptance = a;
+      if (a.rule == c.violation.rule && a.fingerprint == key) c.acceptance = a;
     if (c.violation.severity == report::Severity::kError) ++v.errors;
     if (c.violation.severity == report::Severity::kWarning && !c.acceptance) ++v.open_warnings;
   }
@@ -394,6 +445,12 @@ Status ReportService::Save(const Actor& actor, int64_t report_id, int64_t row_ve
     GK_RETURN_IF_ERROR(ValidateEntered(r, data));
     GK_ASSIGN_OR_RETURN(report::ReportData before, DecodeBody(r));
     r.body = io::ReportToJson(data);
+    // Explanations of warnings the new figures no longer raise lapse (they explained other figures).
+    GK_ASSIGN_OR_RETURN(ReportView after, Load(tx, r));
+    std::set<std::string> current;
+    for (const CheckedViolation& c : after.checks) current.insert(ViolationFingerprint(c.violation));
+    std::erase_if(r.acceptances,
+                  [&](const WarningAcceptance& a) { return !current.contains(a.fingerprint); });
     r.updated_by = DisplayName(actor);
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
@@ -405,8 +462,7 @@ Status ReportService::Save(const Actor& actor, int64_t report_id, int64_t row_ve
 }
 
 Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
-                                    const std::string& rule, const std::string& cell,
-                                    const std::string& reason_in) {
+                                    const std::string& fingerprint, const std::string& reason_in) {
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
@@ -415,28 +471,32 @@ Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64
     std::string reason = CleanText(reason_in);
     GK_RETURN_IF_ERROR(CheckText(reason, 0, kMaxReasonChars, "reason", "说明"));
     GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));
-    bool found = false;
-    for (const CheckedViolation& c : v.checks) {
-      std::string first = c.violation.cells.empty() ? "" : c.violation.cells.front();
-      if (c.violation.rule != rule || first != cell) continue;
-      if (c.violation.severity == report::Severity::kError) {
-        return FailedPrecondition("rule " + rule + " is an error: fix the figures, it cannot be explained away",
-                                  "规则 " + rule + " 是错误，必须改正数据，不能以说明代替");
-      }
-      found = true;
+    const report::Violation* target = nullptr;
+    for (const CheckedViolation& c : v.checks)
+      if (ViolationFingerprint(c.violation) == fingerprint) target = &c.violation;
+    if (target == nullptr) {
+      return NotFound("no such warning to explain (the figures may have changed); reload",
+                      "没有找到这条警告（数据可能已经改变），请刷新页面");
     }
-    if (!found && !reason.empty()) {
-      return NotFound("no warning " + rule + (cell.empty() ? "" : " on " + cell) + " to explain",
-                      "当前没有需要说明的警告 " + rule);
+    if (target->severity == report::Severity::kError) {
+      return FailedPrecondition(
+          "rule " + target->rule + " is an error: fix the figures, it cannot be explained away",
+          "规则 " + target->rule + " 是错误，必须改正数据，不能以说明代替");
     }
-    std::erase_if(r.acceptances,
-                  [&](const WarningAcceptance& a) { return a.rule == rule && a.cell == cell; });
-    if (!reason.empty()) r.acceptances.push_back({rule, cell, reason, DisplayName(actor), clock_.NowRfc3339()});
+    size_t before = r.acceptances.size();
+    std::erase_if(r.acceptances, [&](const WarningAcceptance& a) { return a.fingerprint == fingerprint; });
+    if (reason.empty() && before == r.acceptances.size()) return OkStatus();  // nothing to remove
+    if (!reason.empty()) {
+      r.acceptances.push_back({target->rule, fingerprint, reason, DisplayName(actor), clock_.NowRfc3339()});
+    }
     r.updated_by = DisplayName(actor);
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
     return RecordChange(tx, clock_, actor, "report.accept_warning", Entity(r.id), "",
-                        nlohmann::json{{"rule", rule}, {"cell", cell}, {"reason", reason}}.dump());
+                        nlohmann::json{{"rule", target->rule},
+                                       {"warning", target->message_zh},
+                                       {"reason", reason}}
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   });
   if (!st.ok()) RecordRejected(store_, clock_, actor, "report.accept_warning", Entity(report_id), st);
   return st;
@@ -480,6 +540,8 @@ Status ReportService::Return(const Actor& actor, int64_t report_id, int64_t row_
     std::string before = StatusJson(r);
     r.status = ReportStatus::kDraft;
     r.return_comment = comment;
+    r.submitted_by.clear();
+    r.submitted_at.clear();
     r.updated_by = DisplayName(actor);
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
@@ -507,17 +569,21 @@ Status ReportService::Publish(const Actor& actor, int64_t report_id, int64_t row
           std::to_string(v.open_warnings) + " warnings have no written explanation",
           "还有 " + std::to_string(v.open_warnings) + " 处警告没有书面说明，不能发布");
     }
+    nlohmann::json superseded = nlohmann::json::array();
     for (AnnualReport older : v.versions) {
       if (older.id == r.id || older.status != ReportStatus::kPublished) continue;
       older.status = ReportStatus::kSuperseded;
       GK_RETURN_IF_ERROR(tx.UpdateReport(older));
+      superseded.push_back(older.id);
     }
     std::string before = StatusJson(r);
     r.status = ReportStatus::kPublished;
-    r.approved_by = DisplayName(actor);
-    r.published_at = clock_.NowRfc3339();
+    r.approved_by = r.updated_by = DisplayName(actor);
+    r.published_at = r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
-    return RecordChange(tx, clock_, actor, "report.publish", Entity(r.id), before, StatusJson(r));
+    nlohmann::json after = nlohmann::json::parse(StatusJson(r));
+    after["supersedes"] = superseded;
+    return RecordChange(tx, clock_, actor, "report.publish", Entity(r.id), before, after.dump());
   });
   if (!st.ok()) RecordRejected(store_, clock_, actor, "report.publish", Entity(report_id), st);
   return st;
@@ -568,9 +634,12 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
                                             const std::vector<int64_t>& unit_ids,
                                             bool include_unpublished) {
   return InRead(store_, [&](storage::Transaction& tx) -> Result<ReportView> {
-    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, agency_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kSummariseReports, agency_id));
     if (unit_ids.empty()) {
       return InvalidArgument("name the units to add up", "请选择要汇总的单位");
+    }
+    if (std::set<int64_t>(unit_ids.begin(), unit_ids.end()).size() != unit_ids.size()) {
+      return InvalidArgument("a unit is named twice", "汇总单位有重复");
     }
     ReportView v;
     GK_ASSIGN_OR_RETURN(v.agency, tx.GetAgency(agency_id));
@@ -579,7 +648,7 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
     for (int64_t unit : unit_ids) {
       GK_ASSIGN_OR_RETURN(Agency a, tx.GetAgency(unit));
       GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
-      if (!inside) {
+      if (!inside || unit == agency_id) {
         return InvalidArgument(a.name + " is not under " + v.agency.name,
                                a.name + "不是" + v.agency.name + "的下级单位");
       }
@@ -623,13 +692,26 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, agency_id));
     GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
-    if (report::FormatById(data.format_id) == nullptr) {
+    const report::FormatDef* format = report::FormatById(data.format_id);
+    if (format == nullptr) {
       return InvalidArgument("unknown report format '" + data.format_id + "'",
                              "未知的报告格式“" + data.format_id + "”");
+    }
+    GK_RETURN_IF_ERROR(ValidateFigures(*format, data, /*allow_negative=*/true));
+    for (const auto& [numeral, text] : data.narrative) {
+      GK_RETURN_IF_ERROR(CheckText(text, 0, kMaxNarrativeChars, "narrative section " + numeral,
+                                   "第" + numeral + "部分正文"));
+    }
+    if (!summary_units.empty()) {
+      GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kSummariseReports, agency_id));
     }
     if (data.year < 2008 || data.year > clock_.Today().year()) {
       return InvalidArgument("report year " + std::to_string(data.year) + " is out of range",
                              "报告年度 " + std::to_string(data.year) + " 不在有效范围内");
+    }
+    std::set<int64_t> distinct(summary_units.begin(), summary_units.end());
+    if (distinct.size() != summary_units.size()) {
+      return InvalidArgument("a summary unit is named twice", "汇总单位有重复");
     }
     for (int64_t unit : summary_units) {
       GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));

@@ -45,6 +45,10 @@ struct ReportSummaryLine {
   int warnings = 0;
 };
 
+// What identifies a violation for its written explanation: rule, cells and message (which carries
+// the figures and, for narrative rules, the section or sentence).
+std::string ViolationFingerprint(const report::Violation& v);
+
 class ReportService {
  public:
   ReportService(storage::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -64,9 +68,10 @@ class ReportService {
   // Replaces the figures and narrative of a draft. row_version is the one the editor started from:
   // stale → Aborted and nothing saved. Negative figures, unknown cells or a format change are refused.
   Status Save(const Actor& actor, int64_t report_id, int64_t row_version, const report::ReportData& data);
-  // Explains a warning (rule + its first cell) instead of fixing it; an empty reason removes it.
+  // Explains a warning (named by its ViolationFingerprint) instead of fixing it; an empty reason
+  // removes the explanation. An explanation lapses when a save changes what it explained.
   Status AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
-                       const std::string& rule, const std::string& cell, const std::string& reason);
+                       const std::string& fingerprint, const std::string& reason);
   // Draft → pending. Refused while any error-level violation remains.
   Status Submit(const Actor& actor, int64_t report_id, int64_t row_version);
   // Pending → draft, with the leader's comment (required).

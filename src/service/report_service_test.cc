@@ -102,9 +102,8 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
     if (c.violation.severity != report::Severity::kWarning) continue;
     ReportView now = View(created_);
     ASSERT_TRUE(reports()
-                    .AcceptWarning(clerk_, created_, now.record.row_version, c.violation.rule,
-                                   c.violation.cells.empty() ? "" : c.violation.cells.front(),
-                                   "申请人撤回申请1件，按其他处理统计")
+                    .AcceptWarning(clerk_, created_, now.record.row_version,
+                                   ViolationFingerprint(c.violation), "申请人撤回申请1件，按其他处理统计")
                     .ok());
   }
   v = View(created_);
@@ -284,8 +283,12 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
   EXPECT_EQ(sum.record.origin, ReportOrigin::kSummary);
   EXPECT_EQ(sum.unit_names.size(), 2u);
   EXPECT_NE(sum.title().find("汇总"), std::string::npos);
-  // A township clerk cannot add up another township's figures.
+  // Only supervisors add up units; and only units below their agency, each once.
   EXPECT_EQ(reports().Summarise(clerk_, town_, 2025, {other_}, true).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(reports().Summarise(supervisor, district_, 2025, {town_, town_}, true).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(reports().Summarise(supervisor, district_, 2025, {district_}, true).status().code(),
             StatusCode::kInvalidArgument);
 
   // A stored region report that claims 6 where its units add up to 5: A-01 names the cell.

@@ -601,7 +601,7 @@ TEST_P(StoreContractTest, ReportRoundTripsEveryFieldAndIsGuardedByRowVersion) {
   ASSERT_EQ(got.acceptances.size(), 2u);
   EXPECT_EQ(got.acceptances[0].reason, r.acceptances[0].reason);
   EXPECT_EQ(got.acceptances[1].rule, "N-05");
-  EXPECT_EQ(got.acceptances[1].cell, "");
+  EXPECT_EQ(got.acceptances[1].fingerprint, "");
 
   got.body = "{}";
   got.acceptances.pop_back();

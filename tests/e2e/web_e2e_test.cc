@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 #include "service/platform.h"
 #include "tests/e2e/http_client.h"
 #include "web/app/app.h"
+#include "web/http/http.h"
 #include "web/http/server.h"
 
 namespace gongkai::e2e {
@@ -242,6 +245,20 @@ TEST_F(WebE2eTest, TwoAdminsEditTheSameAgencyTheSecondIsToldToReload) {
 
 // --- Annual reports ---------------------------------------------------------------------------
 
+// The report form as the page shows it (every cell and narrative section), urlencoded, with some
+// cells replaced: what a browser posts.
+std::string ReportForm(const std::string& html, const std::map<std::string, std::string>& changes) {
+  std::string out = "_csrf=" + InputValue(html, "_csrf") + "&row_version=" + InputValue(html, "row_version");
+  static const std::regex kCell(R"re(name="(c\.[a-z0-9_.]+)" value="([^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kCell); it != std::sregex_iterator(); ++it) {
+    std::string name = (*it)[1], value = (*it)[2];
+    if (auto c = changes.find(name); c != changes.end()) value = c->second;
+    out += "&" + name + "=" + web::PercentEncode(value);
+  }
+  for (const char* n : {"n.一", "n.五", "n.六"}) out += "&" + web::PercentEncode(n) + "=";
+  return out;
+}
+
 int64_t CizhongId(service::Platform& p) {
   return p.users().FindByName("cizhong.clerk").value().agency_id;
 }
@@ -292,21 +309,27 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   std::string url = created.Header("location").substr(0, created.Header("location").find('?'));
   HttpResult form_a = a.Get(url), form_b = b.Get(url);
   ASSERT_EQ(form_a.status, 200);
-  std::string version = InputValue(form_a.body, "row_version");
-  auto save = [&](HttpClient& c, const HttpResult& form, const std::string& fields) {
-    return c.PostForm(url, "_csrf=" + InputValue(form.body, "_csrf") + "&row_version=" + version + fields);
+  auto save = [&](HttpClient& c, const HttpResult& form, std::map<std::string, std::string> changes) {
+    return c.PostForm(url, ReportForm(form.body, changes));
   };
-  // Bad figures: refused with the typed text kept, nothing saved.
-  HttpResult bad = save(a, form_a, "&c.t3.new.natural=-2&c.t3.new.total=1.5");
+  // Bad figures: refused with the typed text kept, nothing saved; a truncated form is refused too.
+  HttpResult bad = save(a, form_a, {{"c.t3.new.natural", "-2"}, {"c.t3.new.total", "1.5"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("不能为负数"), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"1.5\""), std::string::npos);
+  HttpResult truncated = a.PostForm(url, "_csrf=" + InputValue(form_a.body, "_csrf") + "&row_version=" +
+                                             InputValue(form_a.body, "row_version") + "&c.t3.new.natural=1");
+  EXPECT_EQ(truncated.status, 422);
+  EXPECT_NE(truncated.body.find("表单不完整"), std::string::npos);
   // First save wins; the second, from the same starting version, is told to reload with input kept.
-  EXPECT_EQ(save(a, form_a, "&c.t2.licensing.decisions=7").status, 303);
-  HttpResult stale = save(b, form_b, "&c.t2.licensing.decisions=8");
+  EXPECT_EQ(save(a, form_a, {{"c.t2.licensing.decisions", "7"}}).status, 303);
+  HttpResult stale = save(b, form_b, {{"c.t2.licensing.decisions", "8"}});
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("已被他人修改"), std::string::npos);
   EXPECT_NE(stale.body.find("value=\"8\""), std::string::npos);
+  // Saving the re-shown page as it is must not overwrite the other change either.
+  HttpResult again = b.PostForm(url, ReportForm(stale.body, {}));
+  EXPECT_EQ(again.status, 409);
   HttpResult now = a.Get(url);
   EXPECT_NE(now.body.find("name=\"c.t2.licensing.decisions\" value=\"7\""), std::string::npos);
   // The leader may not edit; the clerk may not publish; the public does not see the draft.
@@ -321,9 +344,7 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
             403);
   EXPECT_EQ(anon.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2024").status, 404);
   // Draft narrative from the figures, shown but not saved.
-  HttpResult draft = a.PostForm(url + "/draft", "_csrf=" + InputValue(now.body, "_csrf") +
-                                                     "&row_version=" + InputValue(now.body, "row_version") +
-                                                     "&c.t2.licensing.decisions=7");
+  HttpResult draft = a.PostForm(url + "/draft", ReportForm(now.body, {}));
   EXPECT_EQ(draft.status, 200);
   EXPECT_NE(draft.body.find("（一）主动公开"), std::string::npos);
   // Download of a draft is marked as such in its file name.

@@ -15,7 +15,13 @@ ConstraintMessages ReportConstraints(const AnnualReport& r) {
   return {
       .unique =
           [&](const UniqueViolation& violation) {
-            if (violation.Is("annual_reports_one_open")) {
+            // PostgreSQL names the index; SQLite lists its columns (the open-version index has two,
+            // the version key three).
+            bool one_open = violation.names_constraint
+                                ? violation.detail == "annual_reports_one_open"
+                                : violation.detail.find("annual_reports.year") != std::string_view::npos &&
+                                      violation.detail.find("annual_reports.version") == std::string_view::npos;
+            if (one_open) {
               return AlreadyExists(
                   Describe(r) + ": another version of that year is already being edited",
                   std::to_string(r.year) + "年度报告已有一个正在编辑或待审批的版本");
@@ -99,7 +105,11 @@ Status SociTransaction::UpdateReport(const AnnualReport& r) {
                              ", you had " + std::to_string(r.row_version) + "); reload and retry",
                          "该年度报告已被他人修改，请刷新后重试（您的输入已保留）");
         }
-        ReplaceReportChildren(r);
+        // Explanations and units change only while the report is being worked on; a published
+        // version's are frozen with it (the database refuses otherwise).
+        if (r.status == ReportStatus::kDraft || r.status == ReportStatus::kPending) {
+          ReplaceReportChildren(r);
+        }
         return OkStatus();
       },
       ReportConstraints(r));
@@ -110,10 +120,10 @@ void SociTransaction::ReplaceReportChildren(const AnnualReport& r) {
   for (size_t i = 0; i < r.acceptances.size(); ++i) {
     const WarningAcceptance& a = r.acceptances[i];
     int position = static_cast<int>(i);
-    sql() << "INSERT INTO report_acceptances (report_id, position, rule, cell, reason, accepted_by,"
-             " accepted_at) VALUES (:report_id, :position, :rule, :cell, :reason, :accepted_by,"
-             " :accepted_at)",
-        soci::use(r.id), soci::use(position), soci::use(a.rule), soci::use(a.cell),
+    sql() << "INSERT INTO report_acceptances (report_id, position, rule, fingerprint, reason,"
+             " accepted_by, accepted_at) VALUES (:report_id, :position, :rule, :fingerprint, :reason,"
+             " :accepted_by, :accepted_at)",
+        soci::use(r.id), soci::use(position), soci::use(a.rule), soci::use(a.fingerprint),
         soci::use(a.reason), soci::use(a.by), soci::use(a.at);
   }
   sql() << "DELETE FROM report_summary_units WHERE report_id = :id", soci::use(r.id);
@@ -180,9 +190,9 @@ Result<std::vector<AnnualReport>> SociTransaction::SelectReports(const std::stri
     for (AnnualReport& r : reports) {
       WarningAcceptance a;
       soci::statement acceptances =
-          (sql().prepare << "SELECT rule, cell, reason, accepted_by, accepted_at FROM"
+          (sql().prepare << "SELECT rule, fingerprint, reason, accepted_by, accepted_at FROM"
                             " report_acceptances WHERE report_id = :id ORDER BY position",
-           soci::into(a.rule), soci::into(a.cell), soci::into(a.reason), soci::into(a.by),
+           soci::into(a.rule), soci::into(a.fingerprint), soci::into(a.reason), soci::into(a.by),
            soci::into(a.at), soci::use(r.id));
       acceptances.execute();
       while (acceptances.fetch()) r.acceptances.push_back(a);

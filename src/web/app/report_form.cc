@@ -11,36 +11,31 @@ namespace gongkai::web {
 
 namespace {
 
-bool IsMoney(const report::FormatDef& f, const std::string& cell) {
-  return std::find(f.money_cells.begin(), f.money_cells.end(), cell) != f.money_cells.end();
-}
+bool IsMoney(const report::FormatDef& f, const std::string& cell) { return f.IsMoney(cell); }
 
-// Full-width digits and point (common with Chinese input methods) as ASCII.
+// What Chinese input methods type for digits, point, minus and spaces, as ASCII; spaces dropped.
 std::string AsciiDigits(std::string_view in) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"},
+      {"７", "7"}, {"８", "8"}, {"９", "9"}, {"．", "."}, {"－", "-"}, {"−", "-"}, {"／", "/"},
+      {"—", "—"},  {"–", "-"},  {"　", ""}, {"\xc2\xa0", ""}, {" ", ""}, {"\t", ""}};
   std::string out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBC) {
-      unsigned char d = static_cast<unsigned char>(in[i + 2]);
-      if (d >= 0x90 && d <= 0x99) {
-        out += static_cast<char>('0' + (d - 0x90));
-        i += 2;
-        continue;
-      }
-      if (d == 0x8E) {  // ．
-        out += '.';
-        i += 2;
-        continue;
+  for (size_t i = 0; i < in.size();) {
+    bool mapped = false;
+    for (const auto& [from, to] : kMap) {
+      if (in.substr(i).starts_with(from)) {
+        out += to;
+        i += from.size();
+        mapped = true;
+        break;
       }
     }
-    out += in[i];
+    if (!mapped) out += in[i++];
   }
   return out;
 }
 
-bool IsDash(std::string_view s) {
-  return s == "/" || s == "-" || s == "—" || s == "－" || s == "／" || s == "--" || s == "——";
-}
+bool IsDash(std::string_view s) { return s == "/" || s == "-" || s == "—" || s == "--" || s == "——"; }
 
 // A count: up to nine digits.
 bool ParseCount(std::string_view s, int64_t* out) {
@@ -148,8 +143,18 @@ std::string CellInputText(const report::FormatDef& f, const report::ReportData& 
 ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
   ParsedForm out;
   out.data.format_id = f.id;
+  if (std::string_view v = form.Get("row_version"); !v.empty() && v.size() < 16 &&
+                                                       v.find_first_not_of("0123456789") == v.npos) {
+    out.row_version = std::stoll(std::string(v));
+  }
   for (const auto* t : {&f.t2, &f.t3, &f.t4}) {
     for (const std::string& id : t->CellIds()) {
+      if (!form.Has(CellField(id))) {
+        std::string message = report::CellLabel(f, id) + "：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）";
+        out.cell_errors[id] = message;
+        out.errors.push_back(message);
+        continue;
+      }
       std::string typed(TrimAscii(form.Get(CellField(id))));
       out.raw[id] = typed;
       std::string s = AsciiDigits(typed);
@@ -175,6 +180,10 @@ ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
     }
   }
   for (const char* numeral : {"一", "五", "六"}) {
+    if (!form.Has(NarrativeField(numeral))) {
+      out.errors.push_back(std::string("第") + numeral + "部分正文：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）");
+      continue;
+    }
     out.data.narrative[numeral] = std::string(form.Get(NarrativeField(numeral)));
   }
   return out;
@@ -236,7 +245,7 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
                       {"accepted_by", c.acceptance ? c.acceptance->by : ""},
                       {"accepted_at", c.acceptance ? BeijingTime(c.acceptance->at) : ""},
                       {"can_accept", warning && is_draft && can_edit_role},
-                      {"cell", v.cells.empty() ? "" : v.cells.front()}});
+                      {"fingerprint", service::ViolationFingerprint(v)}});
   }
 
   nlohmann::json tables = nlohmann::json::array();
@@ -294,7 +303,9 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
       {"source_name", r.source_name},
       {"format_id", r.format_id},
       {"format_document", f ? f->document : ""},
-      {"row_version", r.row_version},
+      // A page that shows the user's own input keeps the version they started from, so saving it
+      // again cannot silently overwrite someone else's change.
+      {"row_version", input && input->row_version > 0 ? input->row_version : r.row_version},
       {"correction_note", r.correction_note},
       {"return_comment", r.return_comment},
       {"created_by", r.created_by},

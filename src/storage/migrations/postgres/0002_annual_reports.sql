@@ -31,13 +31,19 @@ CREATE INDEX annual_reports_year ON annual_reports (year, agency_id);
 CREATE UNIQUE INDEX annual_reports_one_open ON annual_reports (agency_id, year)
   WHERE status IN ('draft', 'pending');
 
--- A published version is frozen (rule P-02): only its move to superseded is allowed.
+-- A published version is frozen (rule P-02): the only change allowed is published → superseded when
+-- a correction is published.
 CREATE FUNCTION annual_reports_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' OR NEW.status NOT IN ('published', 'superseded') OR NEW.body <> OLD.body OR
-     NEW.format_id <> OLD.format_id OR NEW.version <> OLD.version OR NEW.year <> OLD.year OR
-     NEW.agency_id <> OLD.agency_id OR NEW.correction_note <> OLD.correction_note OR
-     NEW.published_at <> OLD.published_at THEN
+  IF TG_OP = 'DELETE' OR
+     (NEW.status <> OLD.status AND NOT (OLD.status = 'published' AND NEW.status = 'superseded')) OR
+     (NEW.agency_id, NEW.year, NEW.version, NEW.origin, NEW.format_id, NEW.body, NEW.correction_note,
+      NEW.return_comment, NEW.source_name, NEW.created_by, NEW.created_at, NEW.updated_by,
+      NEW.updated_at, NEW.submitted_by, NEW.submitted_at, NEW.approved_by, NEW.published_at)
+     IS DISTINCT FROM
+     (OLD.agency_id, OLD.year, OLD.version, OLD.origin, OLD.format_id, OLD.body, OLD.correction_note,
+      OLD.return_comment, OLD.source_name, OLD.created_by, OLD.created_at, OLD.updated_by,
+      OLD.updated_at, OLD.submitted_by, OLD.submitted_at, OLD.approved_by, OLD.published_at) THEN
     RAISE EXCEPTION 'a published annual report is frozen: correct it with a new version';
   END IF;
   RETURN NEW;
@@ -51,7 +57,7 @@ CREATE TABLE report_acceptances (
   report_id BIGINT NOT NULL REFERENCES annual_reports (id) ON DELETE CASCADE,
   position INTEGER NOT NULL CHECK (position >= 0),
   rule TEXT NOT NULL,
-  cell TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL,
   reason TEXT NOT NULL CHECK (reason <> ''),
   accepted_by TEXT NOT NULL,
   accepted_at TEXT NOT NULL,
@@ -63,3 +69,17 @@ CREATE TABLE report_summary_units (
   unit_id BIGINT NOT NULL REFERENCES agencies (id) ON DELETE RESTRICT,
   PRIMARY KEY (report_id, unit_id)
 );
+
+-- The explanations and units of a published version are published with it: frozen too.
+CREATE FUNCTION report_children_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (SELECT status FROM annual_reports WHERE id = OLD.report_id) IN ('published', 'superseded') THEN
+    RAISE EXCEPTION 'a published annual report is frozen: correct it with a new version';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END;
+$$;
+CREATE TRIGGER report_acceptances_frozen BEFORE UPDATE OR DELETE ON report_acceptances
+  FOR EACH ROW EXECUTE FUNCTION report_children_frozen();
+CREATE TRIGGER report_summary_units_frozen BEFORE UPDATE OR DELETE ON report_summary_units
+  FOR EACH ROW EXECUTE FUNCTION report_children_frozen();

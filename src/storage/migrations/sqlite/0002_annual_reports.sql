@@ -30,13 +30,18 @@ CREATE INDEX annual_reports_year ON annual_reports (year, agency_id);
 CREATE UNIQUE INDEX annual_reports_one_open ON annual_reports (agency_id, year)
   WHERE status IN ('draft', 'pending');
 
--- A published version is frozen (rule P-02): only its move to superseded is allowed. Changing one
--- must be deliberate (drop the trigger first).
+-- A published version is frozen (rule P-02): the only change allowed is published → superseded when
+-- a correction is published. Changing one must be deliberate (drop the trigger first).
 CREATE TRIGGER annual_reports_published_frozen BEFORE UPDATE ON annual_reports
 WHEN OLD.status IN ('published', 'superseded') AND (
-  NEW.status NOT IN ('published', 'superseded') OR NEW.body <> OLD.body OR
-  NEW.format_id <> OLD.format_id OR NEW.version <> OLD.version OR NEW.year <> OLD.year OR
-  NEW.agency_id <> OLD.agency_id OR NEW.correction_note <> OLD.correction_note OR
+  (NEW.status <> OLD.status AND NOT (OLD.status = 'published' AND NEW.status = 'superseded')) OR
+  NEW.agency_id <> OLD.agency_id OR NEW.year <> OLD.year OR NEW.version <> OLD.version OR
+  NEW.origin <> OLD.origin OR NEW.format_id <> OLD.format_id OR NEW.body <> OLD.body OR
+  NEW.correction_note <> OLD.correction_note OR NEW.return_comment <> OLD.return_comment OR
+  NEW.source_name <> OLD.source_name OR NEW.created_by <> OLD.created_by OR
+  NEW.created_at <> OLD.created_at OR NEW.updated_by <> OLD.updated_by OR
+  NEW.updated_at <> OLD.updated_at OR NEW.submitted_by <> OLD.submitted_by OR
+  NEW.submitted_at <> OLD.submitted_at OR NEW.approved_by <> OLD.approved_by OR
   NEW.published_at <> OLD.published_at)
 BEGIN
   SELECT RAISE(ABORT, 'a published annual report is frozen: correct it with a new version');
@@ -51,7 +56,7 @@ CREATE TABLE report_acceptances (
   report_id INTEGER NOT NULL REFERENCES annual_reports (id) ON DELETE CASCADE,
   position INTEGER NOT NULL CHECK (position >= 0),
   rule TEXT NOT NULL,
-  cell TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL,
   reason TEXT NOT NULL CHECK (reason <> ''),
   accepted_by TEXT NOT NULL,
   accepted_at TEXT NOT NULL,
@@ -63,3 +68,25 @@ CREATE TABLE report_summary_units (
   unit_id INTEGER NOT NULL REFERENCES agencies (id) ON DELETE RESTRICT,
   PRIMARY KEY (report_id, unit_id)
 );
+
+-- The explanations and units of a published version are published with it: frozen too.
+CREATE TRIGGER report_acceptances_frozen_update BEFORE UPDATE ON report_acceptances
+WHEN (SELECT status FROM annual_reports WHERE id = OLD.report_id) IN ('published', 'superseded')
+BEGIN
+  SELECT RAISE(ABORT, 'a published annual report is frozen: correct it with a new version');
+END;
+CREATE TRIGGER report_acceptances_frozen_delete BEFORE DELETE ON report_acceptances
+WHEN (SELECT status FROM annual_reports WHERE id = OLD.report_id) IN ('published', 'superseded')
+BEGIN
+  SELECT RAISE(ABORT, 'a published annual report is frozen: correct it with a new version');
+END;
+CREATE TRIGGER report_summary_units_frozen_update BEFORE UPDATE ON report_summary_units
+WHEN (SELECT status FROM annual_reports WHERE id = OLD.report_id) IN ('published', 'superseded')
+BEGIN
+  SELECT RAISE(ABORT, 'a published annual report is frozen: correct it with a new version');
+END;
+CREATE TRIGGER report_summary_units_frozen_delete BEFORE DELETE ON report_summary_units
+WHEN (SELECT status FROM annual_reports WHERE id = OLD.report_id) IN ('published', 'superseded')
+BEGIN
+  SELECT RAISE(ABORT, 'a published annual report is frozen: correct it with a new version');
+END;

@@ -87,7 +87,8 @@ Response AdminHome(App& app, Call& call) {
                       {"version", r.version},
                       {"status", Label(r.status)},
                       {"returned", !r.return_comment.empty()},
-                      {"errors", line.errors}});
+                      {"errors", line.errors},
+                      {"has_errors", line.errors > 0}});
     }
     model["report_todo"] = todo;
     model["has_report_todo"] = !todo.empty();

@@ -99,7 +99,8 @@ Response ApiReport(App& app, Call& call) {
   for (const auto& c : view->checks) {
     if (c.acceptance) {
       explanations.push_back({{"rule", c.violation.rule},
-                              {"cell", c.acceptance->cell},
+                              {"cells", c.violation.cells},
+                              {"warning", c.violation.message_zh},
                               {"reason", c.acceptance->reason}});
     }
   }

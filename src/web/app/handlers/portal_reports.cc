@@ -1,6 +1,7 @@
 // Published annual reports on the portal: the report in the official layout, its versions with their
 // correction notes (a correction never replaces a report silently), the explanations of warnings, and
 // downloads in every format.
+#include "core/report/format.h"
 #include "render/formats.h"
 #include "render/report_document.h"
 #include "web/app/handlers/handlers.h"
@@ -79,7 +80,12 @@ Response PortalReport(App& app, Call& call) {
 
 Response ReportStylesheet(App&, Call&) {
   // The same for every report; drafts are never shown on the portal.
-  static const std::string kCss = render::HtmlStylesheet(render::ReportDocument{});
+  static const std::string kCss = [] {
+    render::ReportDocument doc;
+    doc.data.year = report::Format2021().first_year;
+    doc.data.format_id = report::Format2021().id;
+    return render::HtmlStylesheet(doc);
+  }();
   Response res;
   res.content_type = "text/css; charset=utf-8";
   res.body = kCss;

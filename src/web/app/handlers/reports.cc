@@ -72,13 +72,8 @@ Response DownloadReport(App& app, const Call& call, const service::ReportView& v
                         std::string_view format_name) {
   auto format = render::ParseOutputFormat(format_name);
   if (!format.ok()) return ErrorPage(app, call, format.status());
-  std::vector<std::string> units;
-  for (int64_t unit : view.record.summary_units) {
-    auto a = app.platform().agencies().Get(unit);
-    units.push_back(a.ok() ? a->name : std::to_string(unit));
-  }
-  render::ReportDocument doc =
-      render::DocumentFor(view.record, view.data, view.agency, view.title(), view.versions, units);
+  render::ReportDocument doc = render::DocumentFor(view.record, view.data, view.agency, view.title(),
+                                                   view.versions, view.unit_names);
   auto bytes = render::Render(doc, *format);
   if (!bytes.ok()) return ErrorPage(app, call, bytes.status());
   Response res;
@@ -115,6 +110,8 @@ Response ReportsPage(App& app, Call& call) {
                          {"origin", Label(line.record.origin)},
                          {"errors", line.errors},
                          {"warnings", line.warnings},
+                         {"has_errors", line.errors > 0},
+                         {"has_warnings", line.warnings > 0},
                          {"published_at", line.record.published_at.empty()
                                               ? ""
                                               : BeijingTime(line.record.published_at)}});
@@ -185,8 +182,7 @@ Response AcceptReportWarning(App& app, Call& call) {
   Status st = version.status();
   if (st.ok()) {
     st = app.platform().reports().AcceptWarning(call.actor, *id, *version,
-                                                std::string(call.form.Get("rule")),
-                                                std::string(call.form.Get("cell")),
+                                                std::string(call.form.Get("fingerprint")),
                                                 std::string(call.form.Get("reason")));
   }
   if (!st.ok()) return Refused(app, call, *id, st, nullptr);
@@ -240,10 +236,7 @@ Response DraftReportNarrative(App& app, Call& call) {
     return Page(app, call, *view, &parsed, "表格中有填写错误，请先改正再生成初稿：", "", 422);
   }
   report::NarrativeFacts facts;
-  facts.people_government = view->agency.level == AgencyLevel::kProvince ||
-                            view->agency.level == AgencyLevel::kCity ||
-                            view->agency.level == AgencyLevel::kDistrict ||
-                            view->agency.level == AgencyLevel::kTownship;
+  facts.people_government = IsPeoplesGovernment(view->agency.level);
   for (auto& [numeral, text] : report::DraftNarrative(parsed.data, facts)) {
     parsed.data.narrative[numeral] = text;
   }
