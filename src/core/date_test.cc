@@ -51,3 +51,14 @@ TEST(DateTest, ArithmeticAndChinese) {
 
 }  // namespace
 }  // namespace gongkai
+
+TEST(DateTest, BeijingDateOfUtcRollsOverAtSixteenHundredUtc) {
+  EXPECT_EQ(gongkai::Date::BeijingDateOfUtc("2024-01-31T15:59:59.999Z")->ToString(), "2024-01-31");
+  EXPECT_EQ(gongkai::Date::BeijingDateOfUtc("2024-01-31T16:00:00.000Z")->ToString(), "2024-02-01");
+  EXPECT_EQ(gongkai::Date::BeijingDateOfUtc("2023-12-31T16:00:00Z")->ToString(), "2024-01-01");
+  EXPECT_EQ(gongkai::Date::BeijingDateOfUtc("2024-02-28T23:30:00Z")->ToString(), "2024-02-29");
+  EXPECT_FALSE(gongkai::Date::BeijingDateOfUtc("").has_value());
+  EXPECT_FALSE(gongkai::Date::BeijingDateOfUtc("2024-01-31").has_value());
+  EXPECT_FALSE(gongkai::Date::BeijingDateOfUtc("2024-01-31T25:00:00Z").has_value());
+  EXPECT_FALSE(gongkai::Date::BeijingDateOfUtc("2024-13-01T01:00:00Z").has_value());
+}

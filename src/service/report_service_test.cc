@@ -332,5 +332,77 @@ TEST_F(ReportServiceTest, LatePublicationIsAFormViolation) {
   EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end());
 }
 
+TEST_F(ReportServiceTest, PublishedReportsAreNeverComparedWithDrafts) {
+  // 2024 exists only as a draft that says 2 applications were carried out into 2025.
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  report::ReportData d = Consistent(2024);
+  for (const char* col : {"natural", "total"}) {
+    d.Set(std::string("t3.new.") + col, 5);
+    d.Set(std::string("t3.carried_out.") + col, 2);
+  }
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  ASSERT_OK_AND_ASSIGN_T(int64_t y2025, reports().Create(clerk_, town_, 2025));
+  // While 2025 is a draft, staff are warned against the 2024 draft (Y-01).
+  auto rules = Rules(View(y2025));
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "Y-01"), rules.end());
+  ReportView v = View(y2025);
+  for (const auto& c : v.checks) {
+    if (c.violation.severity != report::Severity::kWarning) continue;
+    ASSERT_TRUE(reports().AcceptWarning(clerk_, y2025, View(y2025).record.row_version,
+                                        ViolationFingerprint(c.violation), "上年报告尚未定稿").ok());
+  }
+  ASSERT_TRUE(reports().Submit(clerk_, y2025, View(y2025).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, y2025, View(y2025).record.row_version).ok());
+  // Once published, neither the public nor staff see checks against the unpublished draft, and
+  // editing that draft does not change what the published report says.
+  ASSERT_OK_AND_ASSIGN_T(ReportView pub, reports().Current(Actor::Public(""), town_, 2025));
+  EXPECT_FALSE(pub.previous_year.has_value());
+  for (const auto& c : pub.checks) EXPECT_NE(c.violation.rule, "Y-01") << c.violation.message_zh;
+}
+
+TEST_F(ReportServiceTest, ExplanationsLapseWhenTheFiguresChange) {
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2025));
+  report::ReportData d = Consistent(2025);
+  d.Set("t3.partial.natural", 0);
+  d.Set("t3.partial.total", 0);
+  d.Set("t3.other.other.natural", 1);
+  d.Set("t3.other.other.total", 1);
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  ReportView v = View(created_);
+  std::string key;
+  for (const auto& c : v.checks)
+    if (c.violation.rule == "T3-06") key = ViolationFingerprint(c.violation);
+  ASSERT_FALSE(key.empty());
+  EXPECT_EQ(reports().AcceptWarning(clerk_, created_, v.record.row_version, "T3-06|nothing|x", "说明").code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(reports().AcceptWarning(clerk_, created_, v.record.row_version, key, "撤回1件").ok());
+  EXPECT_EQ(View(created_).open_warnings, 0);
+  // Two of three now in 其他: a different warning; the old explanation no longer covers it.
+  d.Set("t3.granted.natural", 1);
+  d.Set("t3.granted.total", 1);
+  d.Set("t3.other.other.natural", 2);
+  d.Set("t3.other.other.total", 2);
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  v = View(created_);
+  EXPECT_GT(v.open_warnings, 0);
+  EXPECT_TRUE(v.record.acceptances.empty());
+}
+
+TEST_F(ReportServiceTest, ACorrectionDoesNotMakeAReportLate) {
+  clock_.Advance(-300 * 86400);  // 2025-02-01 (Beijing): the 2024 report is a day late
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  clock_.Advance(-2 * 86400);  // 2025-01-30: on time
+  ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
+  auto rules = Rules(View(created_));
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+  clock_.Advance(200 * 86400);
+  ASSERT_OK_AND_ASSIGN_T(int64_t v2, reports().StartCorrection(clerk_, created_, "更正表二"));
+  ASSERT_TRUE(reports().Submit(clerk_, v2, View(v2).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, v2, View(v2).record.row_version).ok());
+  rules = Rules(View(v2));
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+}
+
 }  // namespace
 }  // namespace gongkai::service

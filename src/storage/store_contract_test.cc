@@ -674,9 +674,39 @@ TEST_P(StoreContractTest, PublishedReportIsFrozenByTheDatabase) {
   EXPECT_EQ(got.body, r.body);
   EXPECT_EQ(got.status, ReportStatus::kSuperseded);
   ASSERT_OK(tx->Commit());
+  // Back from superseded to published is refused too.
+  {
+    auto tx2 = Tx(TxMode::kWrite);
+    AnnualReport back = got;
+    back.status = ReportStatus::kPublished;
+    EXPECT_FALSE(tx2->UpdateReport(back).ok());
+  }
   if (GetParam().persistent) {
     EXPECT_NE(GetParam().exec_raw(url_, "UPDATE annual_reports SET body = 'x'"), "");
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE annual_reports SET approved_by = 'mallory'"), "");
     EXPECT_NE(GetParam().exec_raw(url_, "DELETE FROM annual_reports"), "");
+  }
+}
+
+TEST_P(StoreContractTest, ExplanationsOfAPublishedReportAreFrozen) {
+  int64_t root = InsertRoot();
+  AnnualReport r = MakeReport(root, 2023);
+  r.acceptances = {{"Y-03", "Y-03|t3.new.total|…", "说明", "李四", "2024-01-06T10:00:00+08:00"}};
+  {
+    auto tx = Tx(TxMode::kWrite);
+    ASSERT_OK_AND_ASSIGN(r.id, tx->InsertReport(r));
+    r.row_version = 1;
+    r.status = ReportStatus::kPublished;
+    ASSERT_OK(tx->UpdateReport(r));  // publishing keeps the explanation
+    ASSERT_OK(tx->Commit());
+  }
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(AnnualReport got, read->GetReport(r.id));
+  ASSERT_EQ(got.acceptances.size(), 1u);
+  read.reset();
+  if (GetParam().persistent) {
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE report_acceptances SET reason = '改过'"), "");
+    EXPECT_NE(GetParam().exec_raw(url_, "DELETE FROM report_acceptances"), "");
   }
 }
 
