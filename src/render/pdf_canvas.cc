@@ -86,7 +86,10 @@ void Canvas::Paragraph(const std::string& text, const TextStyle& style) {
   if (!AtPageTop()) y_ += style.space_before;
   SetLayout(text, style.font, kTextWidth, style.align, style.justify, style.first_indent);
   cairo_set_source_rgb(cr_, style.rgb[0], style.rgb[1], style.rgb[2]);
-  PangoLayoutIter* it = pango_layout_get_iter(layout_);
+  // A page break draws the page furniture with layout_, which would pull the lines out from under
+  // this iterator: iterate over a copy.
+  PangoLayout* para = pango_layout_copy(layout_);
+  PangoLayoutIter* it = pango_layout_get_iter(para);
   do {
     if (y_ + style.line_height > kBottom + 0.5) {
       NewPage();
@@ -104,6 +107,7 @@ void Canvas::Paragraph(const std::string& text, const TextStyle& style) {
     y_ += style.line_height;
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
+  g_object_unref(para);
   y_ += style.space_after;
 }
 

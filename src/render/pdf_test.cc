@@ -112,6 +112,25 @@ TEST(PdfTest, LongNarrativePaginatesWithTable3HeaderRepeated) {
   EXPECT_GT(split, 0) << "no narrative length split Table 三 across pages";
 }
 
+TEST(PdfTest, AParagraphLongerThanAPageLosesNoLine) {
+  if (!HavePdftotext()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  // One paragraph across three pages: every numbered sentence must be printed (a page break used to
+  // drop the lines after it).
+  ReportDocument doc = testing::SampleReport();
+  std::string paragraph;
+  for (int i = 1; i <= 120; ++i) paragraph += "第" + std::to_string(i) + "句说明本乡公开工作情况。";
+  doc.data.narrative["一"] = paragraph;
+  auto pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok());
+  std::string text = PdfText(*pdf);
+  std::string flat;
+  for (char c : text)
+    if (c != ' ' && c != '\n' && c != '\f') flat += c;
+  for (int i = 1; i <= 120; ++i) {
+    EXPECT_NE(flat.find("第" + std::to_string(i) + "句"), std::string::npos) << "sentence " << i;
+  }
+}
+
 TEST(PdfTest, DraftMarkOnEveryPage) {
   if (!HavePdftotext()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
   ReportDocument doc = testing::SampleReport();
