@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/report/format.h"
+#include "core/report/narrative_draft.h"
 #include "core/report/region_sum.h"
 #include "core/text.h"
 #include "io/report_json.h"
@@ -512,6 +513,12 @@ Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_
     if (v.errors > 0) {
       return FailedPrecondition(std::to_string(v.errors) + " error-level violations remain",
                                 "还有 " + std::to_string(v.errors) + " 处错误未改正，不能送审");
+    }
+    if (std::vector<std::string> unfilled = report::UnfilledDraftSections(v.data); !unfilled.empty()) {
+      std::string zh;
+      for (const auto& n : unfilled) zh += (zh.empty() ? "" : "、") + n;
+      return FailedPrecondition("the narrative still asks for something to be filled in",
+                                "第" + zh + "部分仍有初稿中“请补充”的内容，请补充或删除后再送审");
     }
     std::string before = StatusJson(r);
     r.status = ReportStatus::kPending;

@@ -404,5 +404,18 @@ TEST_F(ReportServiceTest, ACorrectionDoesNotMakeAReportLate) {
   EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
 }
 
+TEST_F(ReportServiceTest, ADraftNarrativeWithRequestsToFillInIsNotSubmitted) {
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2025));
+  report::ReportData d = Consistent(2025);
+  d.narrative["六"] = "（信息处理费情况：请补充本年度发出收费通知的件数。）";
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  Status st = reports().Submit(clerk_, created_, View(created_).record.row_version);
+  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(st.ui_message().find("第六部分"), std::string::npos) << st.ui_message();
+  d.narrative["六"] = "本年度未收取信息处理费。";
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  EXPECT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
+}
+
 }  // namespace
 }  // namespace gongkai::service

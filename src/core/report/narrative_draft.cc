@@ -177,4 +177,14 @@ std::map<std::string, std::string> DraftNarrative(const ReportData& r,
   return {{"一", one}, {"六", Fees(facts) + "无其他需要报告的事项。"}};
 }
 
+std::vector<std::string> UnfilledDraftSections(const ReportData& r) {
+  std::vector<std::string> out;
+  for (const auto& [numeral, text] : r.narrative) {
+    if (text.find("请补充") != std::string::npos || text.find("请据实补充") != std::string::npos) {
+      out.push_back(numeral);
+    }
+  }
+  return out;
+}
+
 }  // namespace gongkai::report

@@ -30,6 +30,10 @@ struct NarrativeFacts {
 // paragraph.
 std::map<std::string, std::string> DraftNarrative(const ReportData& r, const NarrativeFacts& facts);
 
+// The narrative sections that still hold a draft's request to fill something in (“请补充…” in
+// brackets), in numeral order: a report is not sent for approval with them.
+std::vector<std::string> UnfilledDraftSections(const ReportData& r);
+
 // 15000 fen → "150元", 15050 → "150.50元".
 std::string FenToYuanText(int64_t fen);
 
