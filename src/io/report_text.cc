@@ -8,23 +8,6 @@ namespace gongkai::io {
 
 namespace {
 
-std::string CellText(const report::ReportData& r, const std::string& id, bool money) {
-  auto it = r.cells.find(id);
-  if (it == r.cells.end()) return "";
-  const report::CellValue& c = it->second;
-  switch (c.state) {
-    case report::CellState::kNumber:
-      return money ? FenToWanYuan(c.value) : std::to_string(c.value);
-    case report::CellState::kBlank:
-      return "";
-    case report::CellState::kDash:
-      return "/";
-    case report::CellState::kUnreadable:
-      return c.text;
-  }
-  return "";
-}
-
 class Table {
  public:
   explicit Table(TextFlavor flavor) : md_(flavor == TextFlavor::kMarkdown) {}
@@ -51,6 +34,23 @@ class Table {
 };
 
 }  // namespace
+
+std::string CellText(const report::ReportData& r, const std::string& id, bool money) {
+  auto it = r.cells.find(id);
+  if (it == r.cells.end()) return "";
+  const report::CellValue& c = it->second;
+  switch (c.state) {
+    case report::CellState::kNumber:
+      return money ? FenToWanYuan(c.value) : std::to_string(c.value);
+    case report::CellState::kBlank:
+      return "";
+    case report::CellState::kDash:
+      return "/";
+    case report::CellState::kUnreadable:
+      return c.text;
+  }
+  return "";
+}
 
 std::string FenToWanYuan(int64_t fen) {
   bool negative = fen < 0;

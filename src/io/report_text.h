@@ -14,6 +14,10 @@ enum class TextFlavor { kPlain, kMarkdown };
 // title: e.g. "三门峡市湖滨区磁钟乡人民政府2023年政府信息公开工作年度报告".
 std::string RenderReport(const report::ReportData& report, const std::string& title, TextFlavor flavor);
 
+// A cell as printed: a count, money in 万元 with four decimals, "/" for a dash, the unreadable text
+// itself, or "" for a blank or missing cell.
+std::string CellText(const report::ReportData& r, const std::string& id, bool money);
+
 // "1234567" fen → "1.2346" 万元 (four decimals, rounded half up).
 std::string FenToWanYuan(int64_t fen);
 

@@ -286,20 +286,7 @@ Result<ReportLayout> BuildLayout(const report::ReportData& data) {
 }
 
 std::string FigureText(const report::ReportData& data, const std::string& cell_id, bool money) {
-  auto it = data.cells.find(cell_id);
-  if (it == data.cells.end()) return "";
-  const report::CellValue& c = it->second;
-  switch (c.state) {
-    case report::CellState::kNumber:
-      return money ? io::FenToWanYuan(c.value) : std::to_string(c.value);
-    case report::CellState::kBlank:
-      return "";
-    case report::CellState::kDash:
-      return "/";
-    case report::CellState::kUnreadable:
-      return c.text;
-  }
-  return "";
+  return io::CellText(data, cell_id, money);
 }
 
 std::string SectionHeading(const report::SectionDef& s) { return s.numeral + "、" + s.heading; }

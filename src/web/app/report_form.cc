@@ -11,8 +11,6 @@ namespace gongkai::web {
 
 namespace {
 
-bool IsMoney(const report::FormatDef& f, const std::string& cell) { return f.IsMoney(cell); }
-
 // What Chinese input methods type for digits, point, minus and spaces, as ASCII; spaces dropped.
 std::string AsciiDigits(std::string_view in) {
   static const std::pair<std::string_view, std::string_view> kMap[] = {
@@ -107,7 +105,7 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
                        {"cls", cls},
                        {"described", described},
                        {"problem", problem},
-                       {"money", IsMoney(f, id)},
+                       {"money", f.IsMoney(id)},
                        {"col_label", col.label},
                        {"aria", row.label + "，" + col.label}});
     }
@@ -128,16 +126,7 @@ std::string NarrativeField(const std::string& numeral) { return "n." + numeral; 
 
 std::string CellInputText(const report::FormatDef& f, const report::ReportData& d,
                           const std::string& cell) {
-  auto it = d.cells.find(cell);
-  if (it == d.cells.end()) return "";
-  switch (it->second.state) {
-    case report::CellState::kNumber:
-      return IsMoney(f, cell) ? io::FenToWanYuan(it->second.value) : std::to_string(it->second.value);
-    case report::CellState::kBlank: return "";
-    case report::CellState::kDash: return "/";
-    case report::CellState::kUnreadable: return it->second.text;
-  }
-  return "";
+  return io::CellText(d, cell, f.IsMoney(cell));
 }
 
 ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
@@ -167,7 +156,7 @@ ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
         continue;
       }
       int64_t v = 0;
-      bool money = IsMoney(f, id);
+      bool money = f.IsMoney(id);
       if (money ? ParseWanYuan(s, &v) : ParseCount(s, &v)) {
         out.data.Set(id, v);
         continue;

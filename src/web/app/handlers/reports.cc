@@ -3,6 +3,7 @@
 // cannot be saved, explaining warnings, submitting, the leader's return or approval, corrections,
 // and downloads in every format.
 #include <set>
+#include <variant>
 
 #include "core/report/narrative_draft.h"
 #include "render/report_document.h"
@@ -154,20 +155,39 @@ Response ReportPage(App& app, Call& call) {
   return Page(app, call, *view, nullptr, "", NoticeFor(call.req.QueryParam("done")));
 }
 
-Response SaveReport(App& app, Call& call) {
+namespace {
+
+// The report a form was posted for, and the form read in its format; on failure, the response.
+struct Posted {
+  int64_t id = 0;
+  service::ReportView view;
+  ParsedForm form;
+};
+std::variant<Posted, Response> ReadPosted(App& app, Call& call) {
   auto id = ReportId(call);
   if (!id.ok()) return ErrorPage(app, call, id.status());
   auto view = app.platform().reports().Get(call.actor, *id);
   if (!view.ok()) return ErrorPage(app, call, view.status());
   const report::FormatDef* format = report::FormatById(view->record.format_id);
   if (!format) return ErrorPage(app, call, FailedPrecondition("unknown format", "报告格式未知"));
-  ParsedForm parsed = ParseReportForm(*format, call.form);
-  parsed.data.year = view->record.year;
-  if (!parsed.errors.empty()) {
-    std::string message = "有 " + std::to_string(parsed.errors.size()) +
+  Posted p{*id, std::move(view).value(), ParseReportForm(*format, call.form)};
+  p.form.data.year = p.view.record.year;
+  if (!p.form.errors.empty()) {
+    std::string message = "有 " + std::to_string(p.form.errors.size()) +
                           " 处填写有误，均未保存，请按提示改正：";
-    return Page(app, call, *view, &parsed, message, "", 422);
+    return Page(app, call, p.view, &p.form, message, "", 422);
   }
+  return p;
+}
+
+}  // namespace
+
+Response SaveReport(App& app, Call& call) {
+  auto read = ReadPosted(app, call);
+  if (auto* r = std::get_if<Response>(&read)) return std::move(*r);
+  Posted& posted = std::get<Posted>(read);
+  const int64_t* id = &posted.id;
+  ParsedForm& parsed = posted.form;
   auto version = RowVersion(call);
   Status st = version.status();
   if (st.ok()) st = app.platform().reports().Save(call.actor, *id, *version, parsed.data);
@@ -224,17 +244,11 @@ Response ReportAction(App& app, Call& call) {
 Response DraftReportNarrative(App& app, Call& call) {
   // Fills sections 一 and 六 from the figures as they are on the page (saved or not) and shows the
   // page again for the clerk to edit; nothing is saved until they press 保存并检查.
-  auto id = ReportId(call);
-  if (!id.ok()) return ErrorPage(app, call, id.status());
-  auto view = app.platform().reports().Get(call.actor, *id);
-  if (!view.ok()) return ErrorPage(app, call, view.status());
-  const report::FormatDef* format = report::FormatById(view->record.format_id);
-  if (!format) return ErrorPage(app, call, FailedPrecondition("unknown format", "报告格式未知"));
-  ParsedForm parsed = ParseReportForm(*format, call.form);
-  parsed.data.year = view->record.year;
-  if (!parsed.errors.empty()) {
-    return Page(app, call, *view, &parsed, "表格中有填写错误，请先改正再生成初稿：", "", 422);
-  }
+  auto read = ReadPosted(app, call);
+  if (auto* r = std::get_if<Response>(&read)) return std::move(*r);
+  Posted& posted = std::get<Posted>(read);
+  const service::ReportView* view = &posted.view;
+  ParsedForm& parsed = posted.form;
   report::NarrativeFacts facts;
   facts.people_government = IsPeoplesGovernment(view->agency.level);
   for (auto& [numeral, text] : report::DraftNarrative(parsed.data, facts)) {
