@@ -102,6 +102,14 @@ Status Stale(const AnnualReport& r, int64_t row_version) {
                  "该年度报告已被他人修改，请刷新后重试（您的输入已保留）");
 }
 
+// The leader in charge approves their own agency's report; a leader above it does not (the township's
+// 主管领导, not the district's, signs off the township's report).
+Status RequireOwnLeader(const Actor& actor, const AnnualReport& r) {
+  if (actor.kind != Actor::Kind::kStaff || actor.user->agency_id == r.agency_id) return OkStatus();
+  return PermissionDenied("only a leader of the report's own agency approves it",
+                          "年度报告由本单位主管领导审批");
+}
+
 Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view doing_en,
                      std::string_view doing_zh) {
   if (r.status == want) return OkStatus();
@@ -537,6 +545,7 @@ Status ReportService::Return(const Actor& actor, int64_t report_id, int64_t row_
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kApproveReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireOwnLeader(actor, r));
     GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kPending, "return", "退回"));
     GK_RETURN_IF_ERROR(Stale(r, row_version));
     std::string comment = CleanText(comment_in);
@@ -564,6 +573,7 @@ Status ReportService::Publish(const Actor& actor, int64_t report_id, int64_t row
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kApproveReport, r.agency_id));
+    GK_RETURN_IF_ERROR(RequireOwnLeader(actor, r));
     GK_RETURN_IF_ERROR(RequireStatus(r, ReportStatus::kPending, "approve", "审批发布"));
     GK_RETURN_IF_ERROR(Stale(r, row_version));
     GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, r));

@@ -85,7 +85,11 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
   ASSERT_TRUE(reports().Submit(clerk_, created_, v.record.row_version).ok());
   v = View(created_);
   EXPECT_EQ(v.record.status, ReportStatus::kPending);
-  // The clerk cannot approve; the leader cannot publish with an unexplained warning.
+  // A district leader does not approve the township's report; neither does the clerk; the
+  // township's leader cannot publish with an unexplained warning.
+  Actor district_leader = Actor::Staff(AddUser("dleader", Role::kLeader, district_), "127.0.0.1");
+  EXPECT_EQ(reports().Publish(district_leader, created_, v.record.row_version).code(),
+            StatusCode::kPermissionDenied);
   EXPECT_EQ(reports().Publish(clerk_, created_, v.record.row_version).code(),
             StatusCode::kPermissionDenied);
   Status unexplained = reports().Publish(leader_, created_, v.record.row_version);

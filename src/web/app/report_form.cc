@@ -184,7 +184,8 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
   const report::FormatDef* f = report::FormatById(r.format_id);
   const report::ReportData& d = input ? input->data : view.data;
   bool can_edit_role = RoleAllows(user.role, Permission::kEditReport);
-  bool can_approve_role = RoleAllows(user.role, Permission::kApproveReport);
+  bool can_approve_role =
+      RoleAllows(user.role, Permission::kApproveReport) && user.agency_id == r.agency_id;
   bool is_draft = r.status == ReportStatus::kDraft;
   bool is_pending = r.status == ReportStatus::kPending;
   bool is_published = r.status == ReportStatus::kPublished;
