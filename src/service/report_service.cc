@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -48,19 +47,6 @@ std::string StatusJson(const AnnualReport& r) {
                         {"status", Code(r.status)},
                         {"origin", Code(r.origin)}}
       .dump();
-}
-
-const std::set<std::string>& CellSet(const report::FormatDef& f) {
-  // One set per format definition, built once (definitions are static).
-  static std::map<const report::FormatDef*, std::set<std::string>> sets;
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& s = sets[&f];
-  if (s.empty()) {
-    for (const auto* t : {&f.t2, &f.t3, &f.t4})
-      for (const auto& id : t->CellIds()) s.insert(id);
-  }
-  return s;
 }
 
 // What changed, for the audit log: cells with their before and after values, narrative sections.
@@ -193,9 +179,8 @@ std::string DisplayName(const Actor& a) {
 Status ValidateFigures(const report::FormatDef& format, const report::ReportData& data,
                        bool allow_negative) {
   constexpr int64_t kMaxFigure = 1'000'000'000'000;  // 10^12: a count, or 10^4 万元 in fen
-  const auto& cells = CellSet(format);
   for (const auto& [id, value] : data.cells) {
-    if (!cells.contains(id)) {
+    if (!format.HasCell(id)) {
       return InvalidArgument("unknown cell '" + id + "' for format " + format.id,
                              "表格中没有“" + id + "”这一栏");
     }
