@@ -200,7 +200,8 @@ void BM_ParseCalendarYear(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseCalendarYear);
 
-// Every consistency rule on one full report (200 cells) with last year's report: annual-report checks.
+// Every consistency rule on one full report (200 cells) with last year's report: annual-report
+// checks.
 void BM_CheckReport(benchmark::State& state) {
   report::ReportData r, prev;
   r.year = 2024;
@@ -239,14 +240,16 @@ void BM_CheckReportWithNarrative(benchmark::State& state) {
     r.Set(std::string("t3.handled_total.") + col, 6);
   }
   std::string body =
-      "（一）主动公开。依托区政府门户网站政府信息公开专栏发布信息35条，通过微信公众号发布信息80余篇。"
+      "（一）主动公开。依托区政府门户网站政府信息公开专栏发布信息35条，通过微信公众号发布信息80余篇"
+      "。"
       "（二）依申请公开。全年收到政府信息公开申请6件，均已按期办结，予以公开6件。"
       "（三）政府信息管理。落实保密审查和主管领导审批制度，信息发布前逐条登记。"
       "（四）平台建设。在各村党群服务中心设置公开栏，及时更新公开内容。"
       "（五）监督保障。全年未发生行政复议和行政诉讼，组织业务培训2次。";
   r.narrative["一"] = "2024年，本乡认真贯彻政府信息公开条例。" + body;
-  prev.narrative["一"] = "2023年，本乡把政务公开作为服务群众的重要抓手。全年未收到政府信息公开申请。"
-                         "在各村更新了公开栏，组织了业务培训，落实了信息发布审批制度。";
+  prev.narrative["一"] =
+      "2023年，本乡把政务公开作为服务群众的重要抓手。全年未收到政府信息公开申请。"
+      "在各村更新了公开栏，组织了业务培训，落实了信息发布审批制度。";
   r.narrative["五"] = "存在的主要问题：政策解读形式单一。改进情况：增加图解和视频解读。";
   prev.narrative["五"] = "存在的主要问题：重点领域信息偏少。改进情况：建立信息更新台账。";
   r.narrative["六"] = prev.narrative["六"] = "本年度未收取信息处理费。无其他需要报告的事项。";

@@ -1,6 +1,7 @@
-// Time to render one annual report (the seed-sized 2021-format report of render/sample_report.h: 200
-// cells, a few narrative paragraphs) in each output format. The plain-text render in the same run is the
-// anchor: bench/run.sh reports each format as a ratio to it, since the machines are shared and noisy.
+// Time to render one annual report (the seed-sized 2021-format report of render/sample_report.h:
+// 200 cells, a few narrative paragraphs) in each output format. The plain-text render in the same
+// run is the anchor: bench/run.sh reports each format as a ratio to it, since the machines are
+// shared and noisy.
 //
 //   BM_Render/text, /md, /html, /json, /docx, /pdf, /xlsx
 #include <benchmark/benchmark.h>
@@ -30,8 +31,9 @@ void BM_Render(benchmark::State& state, OutputFormat format) {
 }
 
 const bool kRegistered = [] {
-  for (OutputFormat f : {OutputFormat::kText, OutputFormat::kMarkdown, OutputFormat::kHtml, OutputFormat::kJson,
-                         OutputFormat::kDocx, OutputFormat::kPdf, OutputFormat::kXlsx}) {
+  for (OutputFormat f :
+       {OutputFormat::kText, OutputFormat::kMarkdown, OutputFormat::kHtml, OutputFormat::kJson,
+        OutputFormat::kDocx, OutputFormat::kPdf, OutputFormat::kXlsx}) {
     benchmark::RegisterBenchmark(("BM_Render/" + std::string(FormatName(f))).c_str(), BM_Render, f)
         ->Unit(benchmark::kMicrosecond);
   }

@@ -44,8 +44,9 @@ struct Agency {
 
 // Whether an agency of level `child` may sit directly under one of level `parent`.
 bool CanBeChildOf(AgencyLevel child, AgencyLevel parent);
-// People's governments (人民政府) as opposed to their departments; villages are neither. Their annual
-// reports also cover 工作考核、社会评议和责任追究, and from county level up they are due on 31 March.
+// People's governments (人民政府) as opposed to their departments; villages are neither. Their
+// annual reports also cover 工作考核、社会评议和责任追究, and from county level up they are due on
+// 31 March.
 bool IsPeoplesGovernment(AgencyLevel level);
 // Whether an agency of this level may be a root of the tree (no parent).
 bool CanBeRoot(AgencyLevel level);

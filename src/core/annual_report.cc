@@ -8,10 +8,14 @@ namespace gongkai {
 
 std::string_view Code(ReportStatus s) {
   switch (s) {
-    case ReportStatus::kDraft: return "draft";
-    case ReportStatus::kPending: return "pending";
-    case ReportStatus::kPublished: return "published";
-    case ReportStatus::kSuperseded: return "superseded";
+    case ReportStatus::kDraft:
+      return "draft";
+    case ReportStatus::kPending:
+      return "pending";
+    case ReportStatus::kPublished:
+      return "published";
+    case ReportStatus::kSuperseded:
+      return "superseded";
   }
   return "?";
 }
@@ -26,9 +30,12 @@ std::string_view Label(ReportStatus s) { return Zh("report_status." + std::strin
 
 std::string_view Code(ReportOrigin o) {
   switch (o) {
-    case ReportOrigin::kEntered: return "entered";
-    case ReportOrigin::kImported: return "imported";
-    case ReportOrigin::kSummary: return "summary";
+    case ReportOrigin::kEntered:
+      return "entered";
+    case ReportOrigin::kImported:
+      return "imported";
+    case ReportOrigin::kSummary:
+      return "summary";
   }
   return "?";
 }

@@ -1,6 +1,7 @@
-// A stored annual report: one version of one agency's report for one year, and where it stands in the
-// workflow draft → pending (submitted to the leader) → published. A published version never changes;
-// a correction is a new version (with its note) and the old one becomes superseded (rule P-02).
+// A stored annual report: one version of one agency's report for one year, and where it stands in
+// the workflow draft → pending (submitted to the leader) → published. A published version never
+// changes; a correction is a new version (with its note) and the old one becomes superseded (rule
+// P-02).
 #pragma once
 
 #include <array>
@@ -14,7 +15,8 @@ namespace gongkai {
 
 enum class ReportStatus { kDraft, kPending, kPublished, kSuperseded };
 inline constexpr std::array kAllReportStatuses = {ReportStatus::kDraft, ReportStatus::kPending,
-                                                  ReportStatus::kPublished, ReportStatus::kSuperseded};
+                                                  ReportStatus::kPublished,
+                                                  ReportStatus::kSuperseded};
 std::string_view Code(ReportStatus s);
 std::optional<ReportStatus> ParseReportStatus(std::string_view code);
 std::string_view Label(ReportStatus s);
@@ -30,8 +32,8 @@ std::string_view Label(ReportOrigin o);
 // A warning (W rule) the agency explains instead of fixing; kept and shown with the report.
 struct WarningAcceptance {
   std::string rule;         // "Y-03"
-  std::string fingerprint;  // the violation explained: rule, cells and message (with its figures), so
-                            // an explanation lapses when the figures it explained change
+  std::string fingerprint;  // the violation explained: rule, cells and message (with its figures),
+                            // so an explanation lapses when the figures it explained change
   std::string reason;
   std::string by;  // display name
   std::string at;  // ISO time, Beijing
@@ -47,15 +49,15 @@ struct AnnualReport {
   std::string format_id;  // "2021"
   std::string body;       // the figures and narrative, JSON schema gongkai.annual-report/1
   std::vector<WarningAcceptance> acceptances;
-  std::string correction_note;  // why this version corrects the previous one (version > 1)
-  std::string return_comment;   // the leader's comment when returned for changes
+  std::string correction_note;         // why this version corrects the previous one (version > 1)
+  std::string return_comment;          // the leader's comment when returned for changes
   std::vector<int64_t> summary_units;  // for kSummary: the agencies summed
   std::string source_name;             // for kImported: the file it came from
   std::string created_by, created_at;
   std::string updated_by, updated_at;
   std::string submitted_by, submitted_at;
   std::string approved_by, published_at;  // the leader who approved; when it went public
-  int64_t row_version = 0;  // optimistic concurrency, as Agency::version
+  int64_t row_version = 0;                // optimistic concurrency, as Agency::version
 };
 
 }  // namespace gongkai

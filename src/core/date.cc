@@ -90,7 +90,8 @@ std::string Date::ToChinese() const {
 std::optional<Date> Date::BeijingDateOfUtc(std::string_view utc) {
   if (utc.size() < 13 || utc[10] != 'T') return std::nullopt;
   auto day = Parse(utc.substr(0, 10));
-  if (!day.ok() || utc[11] < '0' || utc[11] > '2' || utc[12] < '0' || utc[12] > '9') return std::nullopt;
+  if (!day.ok() || utc[11] < '0' || utc[11] > '2' || utc[12] < '0' || utc[12] > '9')
+    return std::nullopt;
   int hour = (utc[11] - '0') * 10 + (utc[12] - '0');
   if (hour > 23) return std::nullopt;
   return hour + 8 >= 24 ? day->AddDays(1) : *day;

@@ -78,7 +78,8 @@ constexpr Term kTerms[] = {
     {"audit_action.report.submit", "年度报告送审", "annual report submitted for approval"},
     {"audit_action.report.return", "年度报告退回修改", "annual report returned by the leader"},
     {"audit_action.report.publish", "年度报告审批发布", "annual report approved and published"},
-    {"audit_action.report.correct", "更正年度报告", "correction of a published annual report started"},
+    {"audit_action.report.correct", "更正年度报告",
+     "correction of a published annual report started"},
     {"audit_action.report.accept_warning", "说明警告", "warning accepted with a reason"},
     {"audit_action.report.summarise", "生成汇总报告", "region summary made"},
     // Annual report states and origins.

@@ -1,5 +1,5 @@
-// Renderers of an annual report for people: every output format behind one call, so the CLI, the portal
-// downloads and the back office ask for a format by name and never know how it is made.
+// Renderers of an annual report for people: every output format behind one call, so the CLI, the
+// portal downloads and the back office ask for a format by name and never know how it is made.
 #pragma once
 
 #include <string>
@@ -13,7 +13,8 @@ namespace gongkai::render {
 
 enum class OutputFormat { kText, kMarkdown, kHtml, kJson, kDocx, kPdf, kXlsx };
 
-// A published report is corrected by a new version; each correction is shown with its note (rule P-02).
+// A published report is corrected by a new version; each correction is shown with its note (rule
+// P-02).
 struct Correction {
   int version = 0;
   std::string date;  // "2024-02-03"
@@ -24,17 +25,17 @@ struct Correction {
 struct ReportDocument {
   report::ReportData data;
   std::string agency_name;  // "三门峡市湖滨区磁钟乡人民政府"
-  std::string title;        // "三门峡市湖滨区磁钟乡人民政府2023年政府信息公开工作年度报告"
+  std::string title;  // "三门峡市湖滨区磁钟乡人民政府2023年政府信息公开工作年度报告"
   int version = 1;
-  bool draft = false;          // not yet published: marked as a draft on every page
-  std::string published_on;    // "2024-01-20", or "" when not published
-  std::vector<Correction> corrections;  // earlier corrections, oldest first
-  bool summary = false;                 // a region summary: the cell-by-cell sum of units
+  bool draft = false;                      // not yet published: marked as a draft on every page
+  std::string published_on;                // "2024-01-20", or "" when not published
+  std::vector<Correction> corrections;     // earlier corrections, oldest first
+  bool summary = false;                    // a region summary: the cell-by-cell sum of units
   std::vector<std::string> summary_units;  // the units summed, when summary
 };
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name);  // "text", "md", "html", ...
-std::string_view FormatName(OutputFormat f);                      // "text", "md", ...
+std::string_view FormatName(OutputFormat f);                    // "text", "md", ...
 std::string_view MimeType(OutputFormat f);
 std::string_view FileExtension(OutputFormat f);  // ".txt", ".md", ".html", ...
 bool IsBinary(OutputFormat f);

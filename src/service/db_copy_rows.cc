@@ -88,12 +88,22 @@ std::string Encode(const AuditEntry& e) {
 // A report with its accepted warnings and summary units (they have no key of their own).
 std::string Encode(const AnnualReport& r) {
   Row row;
-  row.Int(r.id).Int(r.agency_id).Int(r.year).Int(r.version).Text(Code(r.status)).Text(Code(r.origin));
-  row.Text(r.format_id).Text(r.body).Text(r.correction_note).Text(r.return_comment).Text(r.source_name);
+  row.Int(r.id)
+      .Int(r.agency_id)
+      .Int(r.year)
+      .Int(r.version)
+      .Text(Code(r.status))
+      .Text(Code(r.origin));
+  row.Text(r.format_id)
+      .Text(r.body)
+      .Text(r.correction_note)
+      .Text(r.return_comment)
+      .Text(r.source_name);
   row.Text(r.created_by).Text(r.created_at).Text(r.updated_by).Text(r.updated_at);
   row.Text(r.submitted_by).Text(r.submitted_at).Text(r.approved_by).Text(r.published_at);
   row.Int(r.row_version);
-  for (const WarningAcceptance& a : r.acceptances) row.Text(a.rule).Text(a.fingerprint).Text(a.reason).Text(a.by).Text(a.at);
+  for (const WarningAcceptance& a : r.acceptances)
+    row.Text(a.rule).Text(a.fingerprint).Text(a.reason).Text(a.by).Text(a.at);
   for (int64_t unit : r.summary_units) row.Int(unit);
   return row.Done();
 }

@@ -1,6 +1,7 @@
-// The demo's annual reports: 磁钟乡 2022 and 2023, published through the same workflow a clerk and a
-// leader follow (enter, explain warnings, submit, approve). The 2023 figures and labels are those of
-// the real published report (shared/fixtures); the narrative is in our own words, with its figures.
+// The demo's annual reports: 磁钟乡 2022 and 2023, published through the same workflow a clerk and
+// a leader follow (enter, explain warnings, submit, approve). The 2023 figures and labels are those
+// of the real published report (shared/fixtures); the narrative is in our own words, with its
+// figures.
 #pragma once
 
 #include <cstdint>

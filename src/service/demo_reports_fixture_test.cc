@@ -1,6 +1,6 @@
 // The demo's 磁钟乡 2023 report against the real published one (shared/fixtures): every section
-// heading, every table label and every figure (10 + 175 + 15 cells, in the official order) agree, and
-// the figures the real narrative states appear in ours. The demo narrative is in our own words.
+// heading, every table label and every figure (10 + 175 + 15 cells, in the official order) agree,
+// and the figures the real narrative states appear in ours. The demo narrative is in our own words.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -26,9 +26,13 @@ std::string Fixture() {
 
 // Spaces dropped and brackets in one width, as people type them either way.
 std::string Normalise(std::string s) {
-  for (auto [from, to] : {std::pair<std::string, std::string>{" ", ""}, {"(", "（"}, {")", "）"},
-                          {",", "，"}, {"\t", ""}}) {
-    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p)) s.replace(p, from.size(), to);
+  for (auto [from, to] : {std::pair<std::string, std::string>{" ", ""},
+                          {"(", "（"},
+                          {")", "）"},
+                          {",", "，"},
+                          {"\t", ""}}) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p))
+      s.replace(p, from.size(), to);
   }
   return s;
 }
@@ -55,8 +59,8 @@ TEST(DemoReportFixtureTest, HeadingsLabelsAndFiguresMatchThePublishedReport) {
   std::string fixture = Fixture();
   ASSERT_FALSE(fixture.empty()) << "shared/fixtures must sit next to the project root";
   report::ReportData demo = DemoCizhong2023();
-  std::string ours = io::RenderReport(demo, "三门峡市湖滨区磁钟乡人民政府2023年政府信息公开工作年度报告",
-                                      io::TextFlavor::kPlain);
+  std::string ours = io::RenderReport(
+      demo, "三门峡市湖滨区磁钟乡人民政府2023年政府信息公开工作年度报告", io::TextFlavor::kPlain);
   const report::FormatDef& f = report::Format2021();
   std::string nf = Normalise(fixture), no = Normalise(ours);
   for (const auto& s : f.sections) {
@@ -83,11 +87,13 @@ TEST(DemoReportFixtureTest, HeadingsLabelsAndFiguresMatchThePublishedReport) {
   int seen = 0;
   for (auto it = std::sregex_iterator(narrative.begin(), narrative.end(), kArabic);
        it != std::sregex_iterator(); ++it, ++seen) {
-    EXPECT_NE(demo.narrative["一"].find(it->str()), std::string::npos) << "demo narrative lacks " << it->str();
+    EXPECT_NE(demo.narrative["一"].find(it->str()), std::string::npos)
+        << "demo narrative lacks " << it->str();
   }
   EXPECT_GE(seen, 3);
   // Our own words: no sentence of the published narrative is copied.
-  EXPECT_EQ(demo.narrative["一"].find("大力推进决策、执行、管理、服务、结果公开"), std::string::npos);
+  EXPECT_EQ(demo.narrative["一"].find("大力推进决策、执行、管理、服务、结果公开"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -82,14 +82,14 @@ std::string DiffJson(const report::ReportData& before, const report::ReportData&
 
 Status Stale(const AnnualReport& r, int64_t row_version) {
   if (r.row_version == row_version) return OkStatus();
-  return Aborted("annual report " + std::to_string(r.id) + " was changed by someone else (version " +
-                     std::to_string(r.row_version) + ", you had " + std::to_string(row_version) +
-                     "); reload and retry",
+  return Aborted("annual report " + std::to_string(r.id) +
+                     " was changed by someone else (version " + std::to_string(r.row_version) +
+                     ", you had " + std::to_string(row_version) + "); reload and retry",
                  "该年度报告已被他人修改，请刷新后重试（您的输入已保留）");
 }
 
-// The leader in charge approves their own agency's report; a leader above it does not (the township's
-// 主管领导, not the district's, signs off the township's report).
+// The leader in charge approves their own agency's report; a leader above it does not (the
+// township's 主管领导, not the district's, signs off the township's report).
 Status RequireOwnLeader(const Actor& actor, const AnnualReport& r) {
   if (actor.kind != Actor::Kind::kStaff || actor.user->agency_id == r.agency_id) return OkStatus();
   return PermissionDenied("only a leader of the report's own agency approves it",
@@ -99,10 +99,10 @@ Status RequireOwnLeader(const Actor& actor, const AnnualReport& r) {
 Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view doing_en,
                      std::string_view doing_zh) {
   if (r.status == want) return OkStatus();
-  return FailedPrecondition("cannot " + std::string(doing_en) + ": the report is " +
-                                std::string(Code(r.status)) + ", not " + std::string(Code(want)),
-                            "当前状态为“" + std::string(Label(r.status)) + "”，不能" +
-                                std::string(doing_zh));
+  return FailedPrecondition(
+      "cannot " + std::string(doing_en) + ": the report is " + std::string(Code(r.status)) +
+          ", not " + std::string(Code(want)),
+      "当前状态为“" + std::string(Label(r.status)) + "”，不能" + std::string(doing_zh));
 }
 
 report::RuleOptions OptionsFor(const Agency& agency, const std::string& first_published_at) {
@@ -111,10 +111,12 @@ report::RuleOptions OptionsFor(const Agency& agency, const std::string& first_pu
   // common local rule, townships) on 31 January.
   bool government = agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity ||
                     agency.level == AgencyLevel::kDistrict;
-  o.reporter_kind = government ? report::ReporterKind::kGovernment : report::ReporterKind::kDepartment;
+  o.reporter_kind =
+      government ? report::ReporterKind::kGovernment : report::ReporterKind::kDepartment;
   o.published_on = Date::BeijingDateOfUtc(first_published_at);
-  // Rule-making power (立法法): State Council departments, provincial governments and the governments of
-  // cities with districts. The platform's tree has no State Council level, so provinces and cities.
+  // Rule-making power (立法法): State Council departments, provincial governments and the
+  // governments of cities with districts. The platform's tree has no State Council level, so
+  // provinces and cities.
   o.has_rule_making_power =
       agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity;
   return o;
@@ -143,14 +145,16 @@ bool IsPublished(const AnnualReport& r) {
 // The version another report is compared with (last year's for Y-*/N-05, a unit's for A-01). A
 // published report is only ever compared with published versions: what the public reads must not
 // change, or quote figures, when someone edits a draft.
-const AnnualReport* ComparedVersion(const std::vector<AnnualReport>& versions, bool published_only) {
+const AnnualReport* ComparedVersion(const std::vector<AnnualReport>& versions,
+                                    bool published_only) {
   const AnnualReport* pick = NewestPublished(versions);
   if (!pick && !published_only) pick = Newest(versions);
   return pick;
 }
 
 // When the report for the year first went public: corrections do not make it late (P-01).
-std::string FirstPublication(const std::vector<AnnualReport>& versions, const AnnualReport& record) {
+std::string FirstPublication(const std::vector<AnnualReport>& versions,
+                             const AnnualReport& record) {
   std::string first = record.published_at;
   for (const AnnualReport& v : versions) {
     if (IsPublished(v) && !v.published_at.empty() && v.origin != ReportOrigin::kImported &&
@@ -173,9 +177,10 @@ std::string DisplayName(const Actor& a) {
   return a.Label();
 }
 
-// Cells exist in the format; figures are bounded (sums must not overflow) and money is whole 元 (the
-// finest the official 万元 column with four decimals shows, so a save never rounds it silently).
-// Imported reports may carry negative figures (the 2019 format's 本年增/减); the rules judge them.
+// Cells exist in the format; figures are bounded (sums must not overflow) and money is whole 元
+// (the finest the official 万元 column with four decimals shows, so a save never rounds it
+// silently). Imported reports may carry negative figures (the 2019 format's 本年增/减); the rules
+// judge them.
 Status ValidateFigures(const report::FormatDef& format, const report::ReportData& data,
                        bool allow_negative) {
   constexpr int64_t kMaxFigure = 1'000'000'000'000;  // 10^12: a count, or 10^4 万元 in fen
@@ -190,8 +195,9 @@ Status ValidateFigures(const report::FormatDef& format, const report::ReportData
                              "“" + id + "”不能为负数");
     }
     if (value.value > kMaxFigure || value.value < -kMaxFigure) {
-      return InvalidArgument("cell " + id + " is implausibly large (" + std::to_string(value.value) + ")",
-                             "“" + id + "”数值过大");
+      return InvalidArgument(
+          "cell " + id + " is implausibly large (" + std::to_string(value.value) + ")",
+          "“" + id + "”数值过大");
     }
     if (format.IsMoney(id) && value.value % 100 != 0) {
       return InvalidArgument("cell " + id + " is money in fen but not whole yuan",
@@ -209,14 +215,13 @@ Status ValidateEntered(const AnnualReport& record, report::ReportData& data) {
                               "报告格式“" + record.format_id + "”未知");
   }
   if (!data.format_id.empty() && data.format_id != record.format_id) {
-    return InvalidArgument("the figures are in format " + data.format_id + ", the report in " +
-                               record.format_id,
-                           "填报的格式（" + data.format_id + "）与报告格式（" + record.format_id +
-                               "）不一致");
+    return InvalidArgument(
+        "the figures are in format " + data.format_id + ", the report in " + record.format_id,
+        "填报的格式（" + data.format_id + "）与报告格式（" + record.format_id + "）不一致");
   }
   if (data.year != 0 && data.year != record.year) {
-    return InvalidArgument("the figures are for " + std::to_string(data.year) + ", the report for " +
-                               std::to_string(record.year),
+    return InvalidArgument("the figures are for " + std::to_string(data.year) +
+                               ", the report for " + std::to_string(record.year),
                            "填报年度与报告年度不一致");
   }
   GK_RETURN_IF_ERROR(ValidateFigures(*format, data, /*allow_negative=*/false));
@@ -266,8 +271,9 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
     GK_ASSIGN_OR_RETURN(previous, DecodeBody(*prev));
   }
   // An imported report's publication date is not the platform's: P-01 is not judged for it.
-  report::RuleOptions options = OptionsFor(
-      v.agency, record.origin == ReportOrigin::kImported ? "" : FirstPublication(v.versions, record));
+  report::RuleOptions options = OptionsFor(v.agency, record.origin == ReportOrigin::kImported
+                                                         ? ""
+                                                         : FirstPublication(v.versions, record));
   std::vector<report::Violation> found =
       report::CheckReport(v.data, previous ? &*previous : nullptr, options);
   if (record.origin == ReportOrigin::kSummary && !record.summary_units.empty()) {
@@ -286,10 +292,12 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
     std::vector<const report::ReportData*> ptrs;
     for (const auto& u : units) ptrs.push_back(&u);
     if (!ptrs.empty()) {
-      for (report::Violation& a01 : report::CheckRegionSum(v.data, ptrs)) found.push_back(std::move(a01));
+      for (report::Violation& a01 : report::CheckRegionSum(v.data, ptrs))
+        found.push_back(std::move(a01));
     }
   }
-  for (report::Violation& violation : found) v.checks.push_back({std::move(violation), std::nullopt});
+  for (report::Violation& violation : found)
+    v.checks.push_back({std::move(violation), std::nullopt});
   for (CheckedViolation& c : v.checks) {
     const std::string key = ViolationFingerprint(c.violation);
     for (const WarningAcceptance& a : v.record.acceptances)
@@ -315,7 +323,8 @@ Result<int64_t> ReportService::Create(const Actor& actor, int64_t agency_id, int
       return InvalidArgument(
           "no report format to fill in for " + std::to_string(year) +
               " (the 2021 national format applies from 2021; earlier reports can only be imported)",
-          std::to_string(year) + "年度没有可填报的报告格式（现行格式自2021年度起适用；更早的年度报告只能导入）");
+          std::to_string(year) +
+              "年度没有可填报的报告格式（现行格式自2021年度起适用；更早的年度报告只能导入）");
     }
     report::ReportData data;
     data.year = year;
@@ -342,7 +351,8 @@ Result<int64_t> ReportService::Create(const Actor& actor, int64_t agency_id, int
     return RecordChange(tx, clock_, actor, "report.create", Entity(id), "", StatusJson(r));
   });
   if (!st.ok()) {
-    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id), st);
+    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id),
+                   st);
     return st;
   }
   return id;
@@ -378,10 +388,10 @@ Result<ReportView> ReportService::Current(const Actor& actor, int64_t agency_id,
     std::vector<AnnualReport> versions = OfYear(all, year);
     const AnnualReport* pick = IsPublic(actor) ? NewestPublished(versions) : Newest(versions);
     if (!pick) {
-      return NotFound("agency " + std::to_string(agency_id) + " has no " +
-                          (IsPublic(actor) ? "published " : "") + "report for " +
-                          std::to_string(year),
-                      std::to_string(year) + "年度报告" + (IsPublic(actor) ? "尚未发布" : "尚未建立"));
+      return NotFound(
+          "agency " + std::to_string(agency_id) + " has no " +
+              (IsPublic(actor) ? "published " : "") + "report for " + std::to_string(year),
+          std::to_string(year) + "年度报告" + (IsPublic(actor) ? "尚未发布" : "尚未建立"));
     }
     GK_ASSIGN_OR_RETURN(ReportView v, Load(tx, *pick));
     if (IsPublic(actor)) {
@@ -439,10 +449,12 @@ Status ReportService::Save(const Actor& actor, int64_t report_id, int64_t row_ve
     GK_RETURN_IF_ERROR(ValidateEntered(r, data));
     GK_ASSIGN_OR_RETURN(report::ReportData before, DecodeBody(r));
     r.body = io::ReportToJson(data);
-    // Explanations of warnings the new figures no longer raise lapse (they explained other figures).
+    // Explanations of warnings the new figures no longer raise lapse (they explained other
+    // figures).
     GK_ASSIGN_OR_RETURN(ReportView after, Load(tx, r));
     std::set<std::string> current;
-    for (const CheckedViolation& c : after.checks) current.insert(ViolationFingerprint(c.violation));
+    for (const CheckedViolation& c : after.checks)
+      current.insert(ViolationFingerprint(c.violation));
     std::erase_if(r.acceptances,
                   [&](const WarningAcceptance& a) { return !current.contains(a.fingerprint); });
     r.updated_by = DisplayName(actor);
@@ -478,21 +490,23 @@ Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64
           "规则 " + target->rule + " 是错误，必须改正数据，不能以说明代替");
     }
     size_t before = r.acceptances.size();
-    std::erase_if(r.acceptances, [&](const WarningAcceptance& a) { return a.fingerprint == fingerprint; });
+    std::erase_if(r.acceptances,
+                  [&](const WarningAcceptance& a) { return a.fingerprint == fingerprint; });
     if (reason.empty() && before == r.acceptances.size()) return OkStatus();  // nothing to remove
     if (!reason.empty()) {
-      r.acceptances.push_back({target->rule, fingerprint, reason, DisplayName(actor), clock_.NowRfc3339()});
+      r.acceptances.push_back(
+          {target->rule, fingerprint, reason, DisplayName(actor), clock_.NowRfc3339()});
     }
     r.updated_by = DisplayName(actor);
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
-    return RecordChange(tx, clock_, actor, "report.accept_warning", Entity(r.id), "",
-                        nlohmann::json{{"rule", target->rule},
-                                       {"warning", target->message_zh},
-                                       {"reason", reason}}
-                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return RecordChange(
+        tx, clock_, actor, "report.accept_warning", Entity(r.id), "",
+        nlohmann::json{{"rule", target->rule}, {"warning", target->message_zh}, {"reason", reason}}
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   });
-  if (!st.ok()) RecordRejected(store_, clock_, actor, "report.accept_warning", Entity(report_id), st);
+  if (!st.ok())
+    RecordRejected(store_, clock_, actor, "report.accept_warning", Entity(report_id), st);
   return st;
 }
 
@@ -507,7 +521,8 @@ Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_
       return FailedPrecondition(std::to_string(v.errors) + " error-level violations remain",
                                 "还有 " + std::to_string(v.errors) + " 处错误未改正，不能送审");
     }
-    if (std::vector<std::string> unfilled = report::UnfilledDraftSections(v.data); !unfilled.empty()) {
+    if (std::vector<std::string> unfilled = report::UnfilledDraftSections(v.data);
+        !unfilled.empty()) {
       std::string zh;
       for (const auto& n : unfilled) zh += (zh.empty() ? "" : "、") + n;
       return FailedPrecondition("the narrative still asks for something to be filled in",
@@ -623,7 +638,8 @@ Result<int64_t> ReportService::StartCorrection(const Actor& actor, int64_t repor
     nlohmann::json after = nlohmann::json::parse(StatusJson(next));
     after["correction_note"] = note;
     after["corrects"] = r.id;
-    return RecordChange(tx, clock_, actor, "report.correct", Entity(id), StatusJson(r), after.dump());
+    return RecordChange(tx, clock_, actor, "report.correct", Entity(id), StatusJson(r),
+                        after.dump());
   });
   if (!st.ok()) {
     RecordRejected(store_, clock_, actor, "report.correct", Entity(report_id), st);
@@ -660,10 +676,10 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
       const AnnualReport* pick = NewestPublished(of_year);
       if (!pick && include_unpublished) pick = Newest(of_year);
       if (!pick) {
-        return FailedPrecondition(
-            a.name + " has no " + (include_unpublished ? "" : "published ") + "report for " +
-                std::to_string(year),
-            a.name + (include_unpublished ? "尚未建立" : "尚未发布") + std::to_string(year) + "年度报告");
+        return FailedPrecondition(a.name + " has no " + (include_unpublished ? "" : "published ") +
+                                      "report for " + std::to_string(year),
+                                  a.name + (include_unpublished ? "尚未建立" : "尚未发布") +
+                                      std::to_string(year) + "年度报告");
       }
       if (pick->status != ReportStatus::kPublished) all_published = false;
       GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));
@@ -745,7 +761,8 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
                         after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   });
   if (!st.ok()) {
-    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id), st);
+    RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id),
+                   st);
     return st;
   }
   return id;

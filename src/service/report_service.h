@@ -1,6 +1,7 @@
-// Annual report use cases: the clerk enters figures and narrative, every save re-runs the checks, the
-// leader approves and publishes, a published report is corrected only by a new version with a note,
-// and a supervisor makes region summaries of the units below. Every change is audited with a diff.
+// Annual report use cases: the clerk enters figures and narrative, every save re-runs the checks,
+// the leader approves and publishes, a published report is corrected only by a new version with a
+// note, and a supervisor makes region summaries of the units below. Every change is audited with a
+// diff.
 #pragma once
 
 #include <cstdint>
@@ -28,12 +29,12 @@ struct ReportView {
   AnnualReport record;
   report::ReportData data;
   Agency agency;
-  std::vector<AnnualReport> versions;  // every version of this agency's year, oldest first
+  std::vector<AnnualReport> versions;         // every version of this agency's year, oldest first
   std::optional<AnnualReport> previous_year;  // the report it was checked against (Y-*, N-05)
   std::vector<CheckedViolation> checks;
   std::vector<std::string> unit_names;  // a summary's units
-  int errors = 0;              // E violations (block submission and approval)
-  int open_warnings = 0;       // W violations without a written reason (block approval)
+  int errors = 0;                       // E violations (block submission and approval)
+  int open_warnings = 0;                // W violations without a written reason (block approval)
   bool blocks_publication() const { return errors > 0 || open_warnings > 0; }
   std::string title() const;  // "…磁钟乡人民政府2023年政府信息公开工作年度报告"
 };
@@ -66,8 +67,10 @@ class ReportService {
   Result<std::vector<AnnualReport>> Published(int64_t agency_id);
 
   // Replaces the figures and narrative of a draft. row_version is the one the editor started from:
-  // stale → Aborted and nothing saved. Negative figures, unknown cells or a format change are refused.
-  Status Save(const Actor& actor, int64_t report_id, int64_t row_version, const report::ReportData& data);
+  // stale → Aborted and nothing saved. Negative figures, unknown cells or a format change are
+  // refused.
+  Status Save(const Actor& actor, int64_t report_id, int64_t row_version,
+              const report::ReportData& data);
   // Explains a warning (named by its ViolationFingerprint) instead of fixing it; an empty reason
   // removes the explanation. An explanation lapses when a save changes what it explained.
   Status AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
@@ -75,16 +78,18 @@ class ReportService {
   // Draft → pending. Refused while any error-level violation remains.
   Status Submit(const Actor& actor, int64_t report_id, int64_t row_version);
   // Pending → draft, with the leader's comment (required).
-  Status Return(const Actor& actor, int64_t report_id, int64_t row_version, const std::string& comment);
+  Status Return(const Actor& actor, int64_t report_id, int64_t row_version,
+                const std::string& comment);
   // Pending → published (the leader's approval publishes it). Refused while errors or unexplained
   // warnings remain. A corrected version supersedes the one it corrects.
   Status Publish(const Actor& actor, int64_t report_id, int64_t row_version);
   // Opens version N+1 of a published report as a draft with the same content; note (required) says
   // what is corrected and is shown with the published correction.
   Result<int64_t> StartCorrection(const Actor& actor, int64_t report_id, const std::string& note);
-  // A region summary (never stored): the cell-by-cell sum of the units' reports for the year, marked
-  // as a summary and titled for agency_id. Each unit contributes its newest published version, or its
-  // newest version of any state when include_unpublished. A unit without one is named in the error.
+  // A region summary (never stored): the cell-by-cell sum of the units' reports for the year,
+  // marked as a summary and titled for agency_id. Each unit contributes its newest published
+  // version, or its newest version of any state when include_unpublished. A unit without one is
+  // named in the error.
   Result<ReportView> Summarise(const Actor& actor, int64_t agency_id, int year,
                                const std::vector<int64_t>& unit_ids, bool include_unpublished);
   // Stores figures read from elsewhere (a JSON file, later an imported document) as a draft, or as

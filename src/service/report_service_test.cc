@@ -98,7 +98,8 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
   // Returned with a comment (required), explained by the clerk, resubmitted, published.
   EXPECT_EQ(reports().Return(leader_, created_, v.record.row_version, "  ").code(),
             StatusCode::kInvalidArgument);
-  ASSERT_TRUE(reports().Return(leader_, created_, v.record.row_version, "请说明其他处理的情况").ok());
+  ASSERT_TRUE(
+      reports().Return(leader_, created_, v.record.row_version, "请说明其他处理的情况").ok());
   v = View(created_);
   EXPECT_EQ(v.record.status, ReportStatus::kDraft);
   EXPECT_EQ(v.record.return_comment, "请说明其他处理的情况");
@@ -107,7 +108,8 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
     ReportView now = View(created_);
     ASSERT_TRUE(reports()
                     .AcceptWarning(clerk_, created_, now.record.row_version,
-                                   ViolationFingerprint(c.violation), "申请人撤回申请1件，按其他处理统计")
+                                   ViolationFingerprint(c.violation),
+                                   "申请人撤回申请1件，按其他处理统计")
                     .ok());
   }
   v = View(created_);
@@ -168,10 +170,12 @@ TEST_F(ReportServiceTest, BadInputIsRefusedAndNothingIsSaved) {
   EXPECT_EQ(old.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(old.ui_message().find("导入"), std::string::npos) << old.ui_message();
   EXPECT_EQ(reports().Create(clerk_, town_, 2025).status().code(), StatusCode::kAlreadyExists);
-  EXPECT_EQ(reports().Create(outsider_, town_, 2024).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(reports().Create(outsider_, town_, 2024).status().code(),
+            StatusCode::kPermissionDenied);
   EXPECT_EQ(reports().Get(outsider_, created_).status().code(), StatusCode::kPermissionDenied);
   // The public does not see drafts.
-  EXPECT_EQ(reports().Get(Actor::Public("1.2.3.4"), created_).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(reports().Get(Actor::Public("1.2.3.4"), created_).status().code(),
+            StatusCode::kNotFound);
   // Refused attempts are in the audit log.
   auto recent = platform_->audit().Recent({"report:" + std::to_string(created_)}, 20);
   ASSERT_TRUE(recent.ok());
@@ -189,7 +193,8 @@ TEST_F(ReportServiceTest, CorrectionIsANewVersionWithAVisibleNote) {
 
   EXPECT_EQ(reports().StartCorrection(clerk_, created_, "").status().code(),
             StatusCode::kInvalidArgument);
-  ASSERT_OK_AND_ASSIGN_T(int64_t v2, reports().StartCorrection(clerk_, created_, "表二行政许可数量填报有误，由0更正为5"));
+  ASSERT_OK_AND_ASSIGN_T(int64_t v2, reports().StartCorrection(
+                                         clerk_, created_, "表二行政许可数量填报有误，由0更正为5"));
   EXPECT_EQ(reports().StartCorrection(clerk_, created_, "再来一次").status().code(),
             StatusCode::kAlreadyExists);
   ReportView draft = View(v2);
@@ -239,14 +244,16 @@ TEST_F(ReportServiceTest, YearOverYearChecksUseLastYearsPublishedReport) {
 
 TEST_F(ReportServiceTest, DemoReportsArePublishedWithTheSeedFigures) {
   // SeedDemo needs an empty database: use a second platform.
-  auto p = OpenPlatform((dir_ / "demo.db").string(), clock_, {HasherOptions::FastForTests(), {}, {}});
+  auto p =
+      OpenPlatform((dir_ / "demo.db").string(), clock_, {HasherOptions::FastForTests(), {}, {}});
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   ASSERT_TRUE(SeedDemo(**p, {}).ok());
   int64_t cizhong = 0;
   ASSERT_OK_AND_ASSIGN_T(std::vector<Agency> all, (*p)->agencies().List());
   for (const Agency& a : all)
     if (a.short_name == "磁钟乡") cizhong = a.id;
-  ASSERT_OK_AND_ASSIGN_T(ReportView r2023, (*p)->reports().Current(Actor::Public(""), cizhong, 2023));
+  ASSERT_OK_AND_ASSIGN_T(ReportView r2023,
+                         (*p)->reports().Current(Actor::Public(""), cizhong, 2023));
   EXPECT_EQ(r2023.record.status, ReportStatus::kPublished);
   EXPECT_EQ(r2023.errors, 0);
   EXPECT_EQ(r2023.open_warnings, 0);
@@ -255,7 +262,8 @@ TEST_F(ReportServiceTest, DemoReportsArePublishedWithTheSeedFigures) {
   EXPECT_EQ(r2023.previous_year->year, 2022);
   EXPECT_FALSE(r2023.record.acceptances.empty());  // the drop from 2022 is explained
   for (const auto& [cell, value] : r2023.data.cells) EXPECT_EQ(value.value, 0) << cell;
-  ASSERT_OK_AND_ASSIGN_T(ReportView r2022, (*p)->reports().Current(Actor::Public(""), cizhong, 2022));
+  ASSERT_OK_AND_ASSIGN_T(ReportView r2022,
+                         (*p)->reports().Current(Actor::Public(""), cizhong, 2022));
   EXPECT_EQ(r2022.data.Get("t3.new.total"), 4);
   EXPECT_EQ(r2022.errors, 0);
 }
@@ -263,7 +271,8 @@ TEST_F(ReportServiceTest, DemoReportsArePublishedWithTheSeedFigures) {
 TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
   // 磁钟乡 publishes 3 applications; 交口乡 has a draft with 2.
   ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2025));
-  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, Consistent(2025)).ok());
+  ASSERT_TRUE(
+      reports().Save(clerk_, created_, View(created_).record.row_version, Consistent(2025)).ok());
   ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
   ASSERT_OK_AND_ASSIGN_T(int64_t other, reports().Create(outsider_, other_, 2025));
@@ -274,14 +283,18 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
     d.Set(std::string("t3.partial.") + col, 0);
     d.Set(std::string("t3.handled_total.") + col, 2);
   }
-  ASSERT_TRUE(reports().Save(outsider_, other, reports().Get(outsider_, other)->record.row_version, d).ok());
+  ASSERT_TRUE(reports()
+                  .Save(outsider_, other, reports().Get(outsider_, other)->record.row_version, d)
+                  .ok());
 
   Actor supervisor = Actor::Staff(AddUser("supervisor", Role::kSupervisor, district_), "127.0.0.1");
   // Only published reports by default: 交口乡 is named as missing.
-  Status missing = reports().Summarise(supervisor, district_, 2025, {town_, other_}, false).status();
+  Status missing =
+      reports().Summarise(supervisor, district_, 2025, {town_, other_}, false).status();
   EXPECT_EQ(missing.code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(missing.ui_message().find("交口乡"), std::string::npos) << missing.ui_message();
-  ASSERT_OK_AND_ASSIGN_T(ReportView sum, reports().Summarise(supervisor, district_, 2025, {town_, other_}, true));
+  ASSERT_OK_AND_ASSIGN_T(ReportView sum,
+                         reports().Summarise(supervisor, district_, 2025, {town_, other_}, true));
   EXPECT_EQ(sum.data.Get("t3.new.total"), 5);
   EXPECT_EQ(sum.data.Get("t3.granted.natural"), 4);
   EXPECT_EQ(sum.record.origin, ReportOrigin::kSummary);
@@ -303,9 +316,9 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
   claimed.Set("t3.granted.total", 6);
   claimed.Set("t3.handled_total.natural", 6);
   claimed.Set("t3.handled_total.total", 6);
-  ASSERT_OK_AND_ASSIGN_T(int64_t stored, reports().Import(Actor::Cli(), district_, claimed,
-                                                          ReportOrigin::kSummary, "region.json",
-                                                          {town_, other_}));
+  ASSERT_OK_AND_ASSIGN_T(int64_t stored,
+                         reports().Import(Actor::Cli(), district_, claimed, ReportOrigin::kSummary,
+                                          "region.json", {town_, other_}));
   ASSERT_OK_AND_ASSIGN_T(ReportView checked, reports().Get(Actor::Cli(), stored));
   bool a01 = false;
   for (const auto& c : checked.checks) {
@@ -317,8 +330,10 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
   }
   EXPECT_TRUE(a01);
   // Units outside the agency are refused.
-  EXPECT_EQ(reports().Import(Actor::Cli(), town_, claimed, ReportOrigin::kSummary, "x.json", {other_})
-                .status().code(),
+  EXPECT_EQ(reports()
+                .Import(Actor::Cli(), town_, claimed, ReportOrigin::kSummary, "x.json", {other_})
+                .status()
+                .code(),
             StatusCode::kInvalidArgument);
 }
 
@@ -329,7 +344,8 @@ TEST_F(ReportServiceTest, LatePublicationIsAFormViolation) {
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
   ReportView v = View(created_);
   auto rules = Rules(v);
-  EXPECT_NE(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "P-01"), rules.end())
+      << ::testing::PrintToString(rules);
   // Before publication there is no date to judge.
   ASSERT_OK_AND_ASSIGN_T(int64_t y2025, reports().Create(clerk_, town_, 2025));
   rules = Rules(View(y2025));
@@ -352,8 +368,10 @@ TEST_F(ReportServiceTest, PublishedReportsAreNeverComparedWithDrafts) {
   ReportView v = View(y2025);
   for (const auto& c : v.checks) {
     if (c.violation.severity != report::Severity::kWarning) continue;
-    ASSERT_TRUE(reports().AcceptWarning(clerk_, y2025, View(y2025).record.row_version,
-                                        ViolationFingerprint(c.violation), "上年报告尚未定稿").ok());
+    ASSERT_TRUE(reports()
+                    .AcceptWarning(clerk_, y2025, View(y2025).record.row_version,
+                                   ViolationFingerprint(c.violation), "上年报告尚未定稿")
+                    .ok());
   }
   ASSERT_TRUE(reports().Submit(clerk_, y2025, View(y2025).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, y2025, View(y2025).record.row_version).ok());
@@ -377,7 +395,9 @@ TEST_F(ReportServiceTest, ExplanationsLapseWhenTheFiguresChange) {
   for (const auto& c : v.checks)
     if (c.violation.rule == "T3-06") key = ViolationFingerprint(c.violation);
   ASSERT_FALSE(key.empty());
-  EXPECT_EQ(reports().AcceptWarning(clerk_, created_, v.record.row_version, "T3-06|nothing|x", "说明").code(),
+  EXPECT_EQ(reports()
+                .AcceptWarning(clerk_, created_, v.record.row_version, "T3-06|nothing|x", "说明")
+                .code(),
             StatusCode::kNotFound);
   ASSERT_TRUE(reports().AcceptWarning(clerk_, created_, v.record.row_version, key, "撤回1件").ok());
   EXPECT_EQ(View(created_).open_warnings, 0);
@@ -399,13 +419,15 @@ TEST_F(ReportServiceTest, ACorrectionDoesNotMakeAReportLate) {
   ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
   auto rules = Rules(View(created_));
-  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end())
+      << ::testing::PrintToString(rules);
   clock_.Advance(200 * 86400);
   ASSERT_OK_AND_ASSIGN_T(int64_t v2, reports().StartCorrection(clerk_, created_, "更正表二"));
   ASSERT_TRUE(reports().Submit(clerk_, v2, View(v2).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, v2, View(v2).record.row_version).ok());
   rules = Rules(View(v2));
-  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end()) << ::testing::PrintToString(rules);
+  EXPECT_EQ(std::find(rules.begin(), rules.end(), "P-01"), rules.end())
+      << ::testing::PrintToString(rules);
 }
 
 TEST_F(ReportServiceTest, ADraftNarrativeWithRequestsToFillInIsNotSubmitted) {

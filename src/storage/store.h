@@ -93,9 +93,9 @@ class Transaction {
   virtual Result<std::vector<CalendarYear>> ListCalendarYears() = 0;  // ordered by year
 
   // Annual reports, one row per version. Insert returns the new id (row_version 1); Update is
-  // guarded by row_version and replaces the acceptances and summary units. At most one version of an
-  // agency's year may be open (draft or pending): a second is AlreadyExists. A published version is
-  // frozen by the database itself (only its move to superseded is allowed).
+  // guarded by row_version and replaces the acceptances and summary units. At most one version of
+  // an agency's year may be open (draft or pending): a second is AlreadyExists. A published version
+  // is frozen by the database itself (only its move to superseded is allowed).
   virtual Result<int64_t> InsertReport(const AnnualReport& report) = 0;
   virtual Status UpdateReport(const AnnualReport& report) = 0;
   virtual Result<AnnualReport> GetReport(int64_t id) = 0;

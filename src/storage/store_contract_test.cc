@@ -583,7 +583,8 @@ TEST_P(StoreContractTest, ReportRoundTripsEveryFieldAndIsGuardedByRowVersion) {
   int64_t root = InsertRoot();
   auto tx = Tx(TxMode::kWrite);
   AnnualReport r = MakeReport(root, 2023);
-  r.acceptances = {{"Y-03", "t3.new.total", "本年新收申请增多，系征地补偿政策集中出台", "李四", "2024-01-06T10:00:00+08:00"},
+  r.acceptances = {{"Y-03", "t3.new.total", "本年新收申请增多，系征地补偿政策集中出台", "李四",
+                    "2024-01-06T10:00:00+08:00"},
                    {"N-05", "", "工作内容确与上年相近", "李四", "2024-01-06T10:01:00+08:00"}};
   r.correction_note = "";
   r.submitted_by = "甲";
@@ -713,8 +714,10 @@ TEST_P(StoreContractTest, ExplanationsOfAPublishedReportAreFrozen) {
 TEST_P(StoreContractTest, SummaryReportKeepsItsUnits) {
   int64_t root = InsertRoot();
   auto tx = Tx(TxMode::kWrite);
-  ASSERT_OK_AND_ASSIGN(int64_t a, tx->InsertAgency(MakeAgency("甲乡", "", root, AgencyLevel::kTownship)));
-  ASSERT_OK_AND_ASSIGN(int64_t b, tx->InsertAgency(MakeAgency("乙乡", "", root, AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t a,
+                       tx->InsertAgency(MakeAgency("甲乡", "", root, AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t b,
+                       tx->InsertAgency(MakeAgency("乙乡", "", root, AgencyLevel::kTownship)));
   AnnualReport sum = MakeReport(root, 2023);
   sum.origin = ReportOrigin::kSummary;
   sum.summary_units = {b, a};
@@ -834,8 +837,9 @@ void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
   for (size_t i = 0; i < want.reports.size(); ++i) {
     const AnnualReport& w = want.reports[i];
     const AnnualReport& g = got.reports[i];
-    EXPECT_EQ(std::tie(w.id, w.agency_id, w.year, w.version, w.body, w.row_version, w.summary_units),
-              std::tie(g.id, g.agency_id, g.year, g.version, g.body, g.row_version, g.summary_units));
+    EXPECT_EQ(
+        std::tie(w.id, w.agency_id, w.year, w.version, w.body, w.row_version, w.summary_units),
+        std::tie(g.id, g.agency_id, g.year, g.version, g.body, g.row_version, g.summary_units));
     ASSERT_EQ(w.acceptances.size(), g.acceptances.size());
     EXPECT_EQ(w.acceptances[0].reason, g.acceptances[0].reason);
   }

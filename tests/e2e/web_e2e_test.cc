@@ -128,7 +128,8 @@ TEST_F(WebE2eTest, JsonApi) {
   EXPECT_EQ(c.Get("/api/v1/agencies/-1").status, 400);
 
   // Annual reports: the published list and one report with its checks and explanations.
-  std::string cizhong = std::to_string(platform_->users().FindByName("cizhong.clerk").value().agency_id);
+  std::string cizhong =
+      std::to_string(platform_->users().FindByName("cizhong.clerk").value().agency_id);
   auto reports = nlohmann::json::parse(c.Get("/api/v1/agencies/" + cizhong + "/reports").body);
   ASSERT_GE(reports["reports"].size(), 2u);
   EXPECT_EQ(reports["reports"][0]["year"], 2023);
@@ -248,9 +249,11 @@ TEST_F(WebE2eTest, TwoAdminsEditTheSameAgencyTheSecondIsToldToReload) {
 // The report form as the page shows it (every cell and narrative section), urlencoded, with some
 // cells replaced: what a browser posts.
 std::string ReportForm(const std::string& html, const std::map<std::string, std::string>& changes) {
-  std::string out = "_csrf=" + InputValue(html, "_csrf") + "&row_version=" + InputValue(html, "row_version");
+  std::string out =
+      "_csrf=" + InputValue(html, "_csrf") + "&row_version=" + InputValue(html, "row_version");
   static const std::regex kCell(R"re(name="(c\.[a-z0-9_.]+)" value="([^"]*)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), kCell); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kCell);
+       it != std::sregex_iterator(); ++it) {
     std::string name = (*it)[1], value = (*it)[2];
     if (auto c = changes.find(name); c != changes.end()) value = c->second;
     out += "&" + name + "=" + web::PercentEncode(value);
@@ -270,9 +273,10 @@ TEST_F(WebE2eTest, PublishedReportOnThePortalWithDownloads) {
   EXPECT_NE(agency.body.find(base), std::string::npos) << "agency page links its reports";
   HttpResult page = c.Get(base);
   ASSERT_EQ(page.status, 200);
-  for (const char* h : {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                        "六、其他需要报告的事项", "rowspan", "数据说明"}) {
+  for (const char* h :
+       {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项", "rowspan", "数据说明"}) {
     EXPECT_NE(page.body.find(h), std::string::npos) << h;
   }
   struct Want {
@@ -280,9 +284,12 @@ TEST_F(WebE2eTest, PublishedReportOnThePortalWithDownloads) {
     const char* type;
     const char* magic;
   };
-  for (const Want& w : {Want{"pdf", "application/pdf", "%PDF-"}, Want{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"},
-                        Want{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
-                        Want{"json", "application/json", "{"}}) {
+  for (const Want& w :
+       {Want{"pdf", "application/pdf", "%PDF-"},
+        Want{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "PK"},
+        Want{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
+        Want{"json", "application/json", "{"}}) {
     HttpResult file = c.Get(base + "/download/" + w.format);
     EXPECT_EQ(file.status, 200) << w.format;
     EXPECT_EQ(file.Header("content-type"), w.type);
@@ -291,7 +298,8 @@ TEST_F(WebE2eTest, PublishedReportOnThePortalWithDownloads) {
   }
   EXPECT_EQ(c.Get(base + "/download/exe").status, 400);
   EXPECT_EQ(c.Get(base + "?version=9").status, 404);
-  EXPECT_EQ(c.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2019").status, 404);
+  EXPECT_EQ(c.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2019").status,
+            404);
   EXPECT_EQ(c.Get("/assets/report.css").status, 200);
 }
 
@@ -302,14 +310,15 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   ASSERT_EQ(LogIn(leader, "cizhong.leader", service::kDemoPassword).status, 303);
   HttpResult list = a.Get("/admin/reports");
   ASSERT_EQ(list.status, 200);
-  HttpResult created = a.PostForm("/admin/reports", "_csrf=" + InputValue(list.body, "_csrf") +
-                                                        "&agency_id=" + std::to_string(CizhongId(*platform_)) +
-                                                        "&year=2024");
+  HttpResult created = a.PostForm(
+      "/admin/reports", "_csrf=" + InputValue(list.body, "_csrf") +
+                            "&agency_id=" + std::to_string(CizhongId(*platform_)) + "&year=2024");
   ASSERT_EQ(created.status, 303);
   std::string url = created.Header("location").substr(0, created.Header("location").find('?'));
   HttpResult form_a = a.Get(url), form_b = b.Get(url);
   ASSERT_EQ(form_a.status, 200);
-  auto save = [&](HttpClient& c, const HttpResult& form, std::map<std::string, std::string> changes) {
+  auto save = [&](HttpClient& c, const HttpResult& form,
+                  std::map<std::string, std::string> changes) {
     return c.PostForm(url, ReportForm(form.body, changes));
   };
   // Bad figures: refused with the typed text kept, nothing saved; a truncated form is refused too.
@@ -317,8 +326,9 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("不能为负数"), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"1.5\""), std::string::npos);
-  HttpResult truncated = a.PostForm(url, "_csrf=" + InputValue(form_a.body, "_csrf") + "&row_version=" +
-                                             InputValue(form_a.body, "row_version") + "&c.t3.new.natural=1");
+  HttpResult truncated = a.PostForm(
+      url, "_csrf=" + InputValue(form_a.body, "_csrf") +
+               "&row_version=" + InputValue(form_a.body, "row_version") + "&c.t3.new.natural=1");
   EXPECT_EQ(truncated.status, 422);
   EXPECT_NE(truncated.body.find("表单不完整"), std::string::npos);
   // First save wins; the second, from the same starting version, is told to reload with input kept.
@@ -334,15 +344,18 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   EXPECT_NE(now.body.find("name=\"c.t2.licensing.decisions\" value=\"7\""), std::string::npos);
   // The leader may not edit; the clerk may not publish; the public does not see the draft.
   HttpResult leader_page = leader.Get(url);
-  EXPECT_EQ(leader.PostForm(url + "/publish", "_csrf=" + InputValue(leader_page.body, "_csrf") +
-                                                  "&row_version=" + InputValue(now.body, "row_version"))
-                .status,
-            409);  // not submitted yet
-  EXPECT_EQ(a.PostForm(url + "/publish", "_csrf=" + InputValue(now.body, "_csrf") + "&row_version=" +
-                                              InputValue(now.body, "row_version"))
+  EXPECT_EQ(
+      leader
+          .PostForm(url + "/publish", "_csrf=" + InputValue(leader_page.body, "_csrf") +
+                                          "&row_version=" + InputValue(now.body, "row_version"))
+          .status,
+      409);  // not submitted yet
+  EXPECT_EQ(a.PostForm(url + "/publish", "_csrf=" + InputValue(now.body, "_csrf") +
+                                             "&row_version=" + InputValue(now.body, "row_version"))
                 .status,
             403);
-  EXPECT_EQ(anon.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2024").status, 404);
+  EXPECT_EQ(anon.Get("/agencies/" + std::to_string(CizhongId(*platform_)) + "/reports/2024").status,
+            404);
   // Draft narrative from the figures, shown but not saved.
   HttpResult draft = a.PostForm(url + "/draft", ReportForm(now.body, {}));
   EXPECT_EQ(draft.status, 200);
@@ -350,7 +363,8 @@ TEST_F(WebE2eTest, ReportEditingStaleFormsBadFiguresAndRoles) {
   // Download of a draft is marked as such in its file name.
   HttpResult text = a.Get(url + "/download/text");
   EXPECT_EQ(text.status, 200);
-  EXPECT_NE(text.Header("content-disposition").find("%E8%8D%89%E7%A8%BF"), std::string::npos);  // 草稿
+  EXPECT_NE(text.Header("content-disposition").find("%E8%8D%89%E7%A8%BF"),
+            std::string::npos);  // 草稿
 }
 
 TEST_F(WebE2eTest, SupervisorAddsUpUnitsReports) {
@@ -369,7 +383,8 @@ TEST_F(WebE2eTest, SupervisorAddsUpUnitsReports) {
   ASSERT_EQ(one.status, 200);
   EXPECT_NE(one.body.find("（汇总）"), std::string::npos);
   EXPECT_NE(one.body.find("三门峡市湖滨区磁钟乡人民政府"), std::string::npos);  // the units summed
-  HttpResult missing = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong + "&unit=" + std::to_string(jiaokou));
+  HttpResult missing = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong +
+                             "&unit=" + std::to_string(jiaokou));
   EXPECT_NE(missing.body.find("交口乡人民政府尚未发布2023年度报告"), std::string::npos);
   HttpResult pdf = c.Get("/admin/reports/summary?year=2023&unit=" + cizhong + "&format=pdf");
   EXPECT_EQ(pdf.status, 200);

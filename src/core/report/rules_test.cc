@@ -1,5 +1,5 @@
-// Each rule with a passing and a failing case, on the seed report's figures (磁钟乡 2023: all zero) and on
-// a busier consistent report built here.
+// Each rule with a passing and a failing case, on the seed report's figures (磁钟乡 2023: all zero)
+// and on a busier consistent report built here.
 #include "core/report/rules.h"
 
 #include <gtest/gtest.h>
@@ -62,35 +62,49 @@ TEST(RulesTest, EveryRuleFailsOnItsCase) {
     const char* rule;
     std::function<void(ReportData&, ReportData&, RuleOptions&)> spoil;
   } cases[] = {
-      {"T3-01", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t3.new.research", 1), r.Set("t3.new.total", 13); }},
+      {"T3-01", [](ReportData& r, ReportData&,
+                   RuleOptions&) { r.Set("t3.new.research", 1), r.Set("t3.new.total", 13); }},
       {"T3-02", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t3.granted.natural", 6); }},
       {"T3-03", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t3.partial.total", 3); }},
-      {"T3-04", [](ReportData& r, ReportData&, RuleOptions&) { r.cells["t3.rejected.repeat.legal"] = CellValue::Unreadable("十"); }},
-      {"T3-05", [](ReportData& r, ReportData&, RuleOptions&) { r.cells["t3.rejected.repeat.legal"] = CellValue::Dash(); }},
-      {"T3-06", [](ReportData& r, ReportData&, RuleOptions&) {
+      {"T3-04",
+       [](ReportData& r, ReportData&, RuleOptions&) {
+         r.cells["t3.rejected.repeat.legal"] = CellValue::Unreadable("十");
+       }},
+      {"T3-05", [](ReportData& r, ReportData&,
+                   RuleOptions&) { r.cells["t3.rejected.repeat.legal"] = CellValue::Dash(); }},
+      {"T3-06",
+       [](ReportData& r, ReportData&, RuleOptions&) {
          r.Set("t3.granted.natural", 3), r.Set("t3.granted.total", 4);
          r.Set("t3.other.other.natural", 2), r.Set("t3.other.other.total", 2);
        }},
       {"T4-01", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t4.suit_direct.total", 1); }},
-      {"T4-02", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t4.review.other", -1), r.Set("t4.review.total", 1); }},
+      {"T4-02", [](ReportData& r, ReportData&,
+                   RuleOptions&) { r.Set("t4.review.other", -1), r.Set("t4.review.total", 1); }},
       {"T2-01", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.fees.amount", -5); }},
       {"T2-02", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.rules.in_force", 1); }},
-      {"T2-03", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.normative.in_force", 1); }},
-      {"Y-01", [](ReportData&, ReportData& prev, RuleOptions&) { prev.Set("t3.carried_out.natural", 3); }},
-      {"Y-02", [](ReportData&, ReportData& prev, RuleOptions&) { prev.Set("t2.normative.in_force", 9); }},
+      {"T2-03",
+       [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.normative.in_force", 1); }},
+      {"Y-01",
+       [](ReportData&, ReportData& prev, RuleOptions&) { prev.Set("t3.carried_out.natural", 3); }},
+      {"Y-02",
+       [](ReportData&, ReportData& prev, RuleOptions&) { prev.Set("t2.normative.in_force", 9); }},
       {"Y-03", [](ReportData& r, ReportData&, RuleOptions&) { r.Set("t2.penalty.decisions", 30); }},
-      {"N-02", [](ReportData& r, ReportData&, RuleOptions&) { r.sections = {"一", "二", "四", "三", "六"}; }},
+      {"N-02",
+       [](ReportData& r, ReportData&, RuleOptions&) {
+         r.sections = {"一", "二", "四", "三", "六"};
+       }},
       {"N-03", [](ReportData& r, ReportData&, RuleOptions&) { r.format_id = "2019"; }},
-      {"N-01",
-       [](ReportData& r, ReportData&, RuleOptions&) { r.narrative["一"] = "本年度共收到政府信息公开申请13件。"; }},
+      {"N-01", [](ReportData& r, ReportData&,
+                  RuleOptions&) { r.narrative["一"] = "本年度共收到政府信息公开申请13件。"; }},
       {"N-05",
        [](ReportData& r, ReportData& prev, RuleOptions&) {
          r.narrative["五"] = prev.narrative["五"] =
-             "存在的主要问题：公开内容的深度不够，政策解读形式较为单一，基层工作人员业务能力有待提高。改进情况："
+             "存在的主要问题：公开内容的深度不够，政策解读形式较为单一，基层工作人员业务能力有待提"
+             "高。改进情况："
              "加强业务培训，丰富解读形式，推动重点领域信息公开向纵深发展。";
        }},
-      {"P-01",
-       [](ReportData&, ReportData&, RuleOptions& o) { o.published_on = Date::FromYmd(2025, 2, 1).value(); }},
+      {"P-01", [](ReportData&, ReportData&,
+                  RuleOptions& o) { o.published_on = Date::FromYmd(2025, 2, 1).value(); }},
   };
   for (const auto& c : cases) {
     ReportData r = Busy(), prev = Busy(2023);
@@ -101,11 +115,12 @@ TEST(RulesTest, EveryRuleFailsOnItsCase) {
     prev.Set("t3.handled_total.total", 12);
     prev.Set("t3.granted.commercial", 2);
     prev.Set("t3.granted.total", 7);
-    prev.Set("t2.normative.in_force", 10);   // 10 + 3 made − 1 repealed = 12
+    prev.Set("t2.normative.in_force", 10);  // 10 + 3 made − 1 repealed = 12
     prev.Set("t2.penalty.decisions", 8);
     r.Set("t2.penalty.decisions", 8);
     RuleOptions options;
-    ASSERT_EQ(Rules(CheckReport(r, &prev, options)), std::vector<std::string>{}) << "baseline for " << c.rule;
+    ASSERT_EQ(Rules(CheckReport(r, &prev, options)), std::vector<std::string>{})
+        << "baseline for " << c.rule;
     c.spoil(r, prev, options);
     auto vs = CheckReport(r, &prev, options);
     bool found = false;
@@ -121,7 +136,7 @@ TEST(RulesTest, EveryRuleFailsOnItsCase) {
 
 TEST(RulesTest, ReportsEveryViolationWithCellsAndValues) {
   ReportData r = Busy();
-  r.Set("t3.granted.natural", 7);  // T3-02 (natural), T3-03 (granted row)
+  r.Set("t3.granted.natural", 7);              // T3-02 (natural), T3-03 (granted row)
   r.Set("t4.suit_after_review.corrected", 2);  // T4-01
   auto vs = CheckReport(r, nullptr);
   ASSERT_EQ(Rules(vs), (std::vector<std::string>{"T3-02", "T3-03", "T4-01"}));
@@ -137,7 +152,8 @@ TEST(RulesTest, YearOverYearCarryIsAnErrorWhenBothYearsAreRecords) {
   ReportData r = Busy(), prev = Busy(2023);
   RuleOptions options;
   options.both_years_from_records = true;
-  auto vs = CheckReport(r, &prev, options);  // prev carried out 2 natural + 1 commercial; r carried in 2 + 0
+  auto vs = CheckReport(r, &prev,
+                        options);  // prev carried out 2 natural + 1 commercial; r carried in 2 + 0
   bool error = false;
   for (const auto& v : vs) error |= v.rule == "Y-01" && v.severity == Severity::kError;
   EXPECT_TRUE(error);

@@ -7,8 +7,8 @@ namespace gongkai::storage {
 namespace {
 
 std::string Describe(const AnnualReport& r) {
-  return "annual report of agency " + std::to_string(r.agency_id) + " for " + std::to_string(r.year) +
-         " version " + std::to_string(r.version);
+  return "annual report of agency " + std::to_string(r.agency_id) + " for " +
+         std::to_string(r.year) + " version " + std::to_string(r.version);
 }
 
 ConstraintMessages ReportConstraints(const AnnualReport& r) {
@@ -17,18 +17,19 @@ ConstraintMessages ReportConstraints(const AnnualReport& r) {
           [&](const UniqueViolation& violation) {
             // PostgreSQL names the index; SQLite lists its columns (the open-version index has two,
             // the version key three).
-            bool one_open = violation.names_constraint
-                                ? violation.detail == "annual_reports_one_open"
-                                : violation.detail.find("annual_reports.year") != std::string_view::npos &&
-                                      violation.detail.find("annual_reports.version") == std::string_view::npos;
+            bool one_open =
+                violation.names_constraint
+                    ? violation.detail == "annual_reports_one_open"
+                    : violation.detail.find("annual_reports.year") != std::string_view::npos &&
+                          violation.detail.find("annual_reports.version") == std::string_view::npos;
             if (one_open) {
               return AlreadyExists(
                   Describe(r) + ": another version of that year is already being edited",
                   std::to_string(r.year) + "年度报告已有一个正在编辑或待审批的版本");
             }
-            return AlreadyExists(Describe(r) + " already exists (" + std::string(violation.detail) + ")",
-                                 std::to_string(r.year) + "年度报告第" + std::to_string(r.version) +
-                                     "版已存在");
+            return AlreadyExists(
+                Describe(r) + " already exists (" + std::string(violation.detail) + ")",
+                std::to_string(r.year) + "年度报告第" + std::to_string(r.version) + "版已存在");
           },
       .foreign_key =
           [&] {
@@ -120,9 +121,10 @@ void SociTransaction::ReplaceReportChildren(const AnnualReport& r) {
   for (size_t i = 0; i < r.acceptances.size(); ++i) {
     const WarningAcceptance& a = r.acceptances[i];
     int position = static_cast<int>(i);
-    sql() << "INSERT INTO report_acceptances (report_id, position, rule, fingerprint, reason,"
-             " accepted_by, accepted_at) VALUES (:report_id, :position, :rule, :fingerprint, :reason,"
-             " :accepted_by, :accepted_at)",
+    sql()
+        << "INSERT INTO report_acceptances (report_id, position, rule, fingerprint, reason,"
+           " accepted_by, accepted_at) VALUES (:report_id, :position, :rule, :fingerprint, :reason,"
+           " :accepted_by, :accepted_at)",
         soci::use(r.id), soci::use(position), soci::use(a.rule), soci::use(a.fingerprint),
         soci::use(a.reason), soci::use(a.by), soci::use(a.at);
   }
@@ -164,12 +166,12 @@ Result<std::vector<AnnualReport>> SociTransaction::SelectReports(const std::stri
                           " published_at, row_version FROM annual_reports" +
                               where + " ORDER BY " + order,
          soci::into(row.id), soci::into(row.agency_id), soci::into(row.year),
-         soci::into(row.version), soci::into(status), soci::into(origin),
-         soci::into(row.format_id), soci::into(row.body), soci::into(row.correction_note),
-         soci::into(row.return_comment), soci::into(row.source_name), soci::into(row.created_by),
-         soci::into(row.created_at), soci::into(row.updated_by), soci::into(row.updated_at),
-         soci::into(row.submitted_by), soci::into(row.submitted_at), soci::into(row.approved_by),
-         soci::into(row.published_at), soci::into(row.row_version));
+         soci::into(row.version), soci::into(status), soci::into(origin), soci::into(row.format_id),
+         soci::into(row.body), soci::into(row.correction_note), soci::into(row.return_comment),
+         soci::into(row.source_name), soci::into(row.created_by), soci::into(row.created_at),
+         soci::into(row.updated_by), soci::into(row.updated_at), soci::into(row.submitted_by),
+         soci::into(row.submitted_at), soci::into(row.approved_by), soci::into(row.published_at),
+         soci::into(row.row_version));
     if (!where.empty()) query, soci::use(value);
     soci::statement select = query;
     select.execute();

@@ -14,9 +14,10 @@ namespace {
 // What Chinese input methods type for digits, point, minus and spaces, as ASCII; spaces dropped.
 std::string AsciiDigits(std::string_view in) {
   static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"},
-      {"７", "7"}, {"８", "8"}, {"９", "9"}, {"．", "."}, {"－", "-"}, {"−", "-"}, {"／", "/"},
-      {"—", "—"},  {"–", "-"},  {"　", ""}, {"\xc2\xa0", ""}, {" ", ""}, {"\t", ""}};
+      {"０", "0"}, {"１", "1"}, {"２", "2"},      {"３", "3"}, {"４", "4"},
+      {"５", "5"}, {"６", "6"}, {"７", "7"},      {"８", "8"}, {"９", "9"},
+      {"．", "."}, {"－", "-"}, {"−", "-"},       {"／", "/"}, {"—", "—"},
+      {"–", "-"},  {"　", ""},  {"\xc2\xa0", ""}, {" ", ""},   {"\t", ""}};
   std::string out;
   for (size_t i = 0; i < in.size();) {
     bool mapped = false;
@@ -33,7 +34,9 @@ std::string AsciiDigits(std::string_view in) {
   return out;
 }
 
-bool IsDash(std::string_view s) { return s == "/" || s == "-" || s == "—" || s == "--" || s == "——"; }
+bool IsDash(std::string_view s) {
+  return s == "/" || s == "-" || s == "—" || s == "--" || s == "——";
+}
 
 // A count: up to nine digits.
 bool ParseCount(std::string_view s, int64_t* out) {
@@ -132,14 +135,15 @@ std::string CellInputText(const report::FormatDef& f, const report::ReportData& 
 ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
   ParsedForm out;
   out.data.format_id = f.id;
-  if (std::string_view v = form.Get("row_version"); !v.empty() && v.size() < 16 &&
-                                                       v.find_first_not_of("0123456789") == v.npos) {
+  if (std::string_view v = form.Get("row_version");
+      !v.empty() && v.size() < 16 && v.find_first_not_of("0123456789") == v.npos) {
     out.row_version = std::stoll(std::string(v));
   }
   for (const auto* t : {&f.t2, &f.t3, &f.t4}) {
     for (const std::string& id : t->CellIds()) {
       if (!form.Has(CellField(id))) {
-        std::string message = report::CellLabel(f, id) + "：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）";
+        std::string message =
+            report::CellLabel(f, id) + "：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）";
         out.cell_errors[id] = message;
         out.errors.push_back(message);
         continue;
@@ -170,7 +174,8 @@ ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
   }
   for (const char* numeral : {"一", "五", "六"}) {
     if (!form.Has(NarrativeField(numeral))) {
-      out.errors.push_back(std::string("第") + numeral + "部分正文：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）");
+      out.errors.push_back(std::string("第") + numeral +
+                           "部分正文：表单中缺少这一栏（表单不完整，请刷新页面后重新填写）");
       continue;
     }
     out.data.narrative[numeral] = std::string(form.Get(NarrativeField(numeral)));
@@ -189,9 +194,10 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
   bool is_draft = r.status == ReportStatus::kDraft;
   bool is_pending = r.status == ReportStatus::kPending;
   bool is_published = r.status == ReportStatus::kPublished;
-  bool has_open_version = std::any_of(view.versions.begin(), view.versions.end(), [](const auto& v) {
-    return v.status == ReportStatus::kDraft || v.status == ReportStatus::kPending;
-  });
+  bool has_open_version =
+      std::any_of(view.versions.begin(), view.versions.end(), [](const auto& v) {
+        return v.status == ReportStatus::kDraft || v.status == ReportStatus::kPending;
+      });
 
   // Violations, numbered for aria-describedby, and indexed by cell.
   std::map<std::string, std::vector<int>> by_cell;
@@ -215,13 +221,14 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
     if (f)
       for (size_t k = 0; k < v.cells.size() && k < kShown; ++k)
         cells.push_back(report::CellLabel(*f, v.cells[k]));
-    std::string more = v.cells.size() > kShown
-                           ? "等共" + std::to_string(v.cells.size()) + "格"
-                           : "";
+    std::string more =
+        v.cells.size() > kShown ? "等共" + std::to_string(v.cells.size()) + "格" : "";
     checks.push_back({{"anchor", "v-" + std::to_string(n)},
                       {"rule", v.rule},
                       {"severity", std::string(report::SeverityCode(v.severity))},
-                      {"severity_label", error ? "错误" : warning ? "警告" : "格式"},
+                      {"severity_label", error     ? "错误"
+                                         : warning ? "警告"
+                                                   : "格式"},
                       {"is_error", error},
                       {"is_warning", warning},
                       {"message", v.message_zh},
@@ -272,8 +279,8 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
   }
   nlohmann::json downloads = nlohmann::json::array();
   for (const char* fmt : {"pdf", "docx", "xlsx", "html", "md", "text", "json"}) {
-    downloads.push_back({{"format", fmt},
-                         {"url", "/admin/reports/" + std::to_string(r.id) + "/download/" + fmt}});
+    downloads.push_back(
+        {{"format", fmt}, {"url", "/admin/reports/" + std::to_string(r.id) + "/download/" + fmt}});
   }
   nlohmann::json form_errors = nlohmann::json::array();
   if (input)
@@ -305,7 +312,8 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
       {"submitted_at", r.submitted_at.empty() ? "" : BeijingTime(r.submitted_at)},
       {"approved_by", r.approved_by},
       {"published_at", r.published_at.empty() ? "" : BeijingTime(r.published_at)},
-      {"public_url", "/agencies/" + std::to_string(r.agency_id) + "/reports/" + std::to_string(r.year)},
+      {"public_url",
+       "/agencies/" + std::to_string(r.agency_id) + "/reports/" + std::to_string(r.year)},
   };
   return {{"report", report},
           {"tables", tables},
@@ -316,10 +324,11 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
           {"error_count", view.errors},
           {"open_warning_count", view.open_warnings},
           {"blocks", view.blocks_publication()},
-          {"previous_year", view.previous_year ? nlohmann::json{{"year", view.previous_year->year},
-                                                                {"version", view.previous_year->version},
-                                                                {"status", Label(view.previous_year->status)}}
-                                               : nlohmann::json(nullptr)},
+          {"previous_year", view.previous_year
+                                ? nlohmann::json{{"year", view.previous_year->year},
+                                                 {"version", view.previous_year->version},
+                                                 {"status", Label(view.previous_year->status)}}
+                                : nlohmann::json(nullptr)},
           {"versions", versions},
           {"has_versions", versions.size() > 1},
           {"downloads", downloads},

@@ -28,14 +28,14 @@ std::string CellInputText(const report::FormatDef& f, const report::ReportData& 
 struct ParsedForm {
   report::ReportData data;
   int64_t row_version = 0;  // the version the form was loaded at (re-shown pages keep it)
-  std::map<std::string, std::string> raw;  // cell → what was typed, for re-display
-  std::vector<std::string> errors;         // in Chinese, one per bad cell
+  std::map<std::string, std::string> raw;          // cell → what was typed, for re-display
+  std::vector<std::string> errors;                 // in Chinese, one per bad cell
   std::map<std::string, std::string> cell_errors;  // cell → its error
 };
 // Reads every cell and narrative section of format f from the form. Counts are non-negative
 // integers (full-width digits and spaces accepted); money is 万元 with at most four decimals; "" is
-// blank and "/", "-", "—" are dashes (both reported by rule T3-05, not refused). A field missing from
-// the form (a truncated or forged post) is an error, never taken as blank.
+// blank and "/", "-", "—" are dashes (both reported by rule T3-05, not refused). A field missing
+// from the form (a truncated or forged post) is an error, never taken as blank.
 ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form);
 
 // The page model: figures (the stored ones, or the user's input when given), violations by cell,

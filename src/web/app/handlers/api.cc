@@ -67,10 +67,11 @@ Response ApiReports(App& app, Call& call) {
   if (!published.ok()) return JsonError(published.status());
   nlohmann::json list = nlohmann::json::array();
   for (const AnnualReport& r : *published) {
-    list.push_back({{"year", r.year},
-                    {"version", r.version},
-                    {"published_on", render::BeijingDay(r.published_at)},
-                    {"url", "/api/v1/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)}});
+    list.push_back(
+        {{"year", r.year},
+         {"version", r.version},
+         {"published_on", render::BeijingDay(r.published_at)},
+         {"url", "/api/v1/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)}});
   }
   return Response::Json(nlohmann::json({{"reports", list}}).dump());
 }

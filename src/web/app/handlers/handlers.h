@@ -40,7 +40,8 @@ Response ReportSummaryPage(App& app, Call& call);
 Response StaffReportDownload(App& app, Call& call);
 Response PortalReport(App& app, Call& call);
 Response PortalReportDownload(App& app, Call& call);
-Response ReportStylesheet(App& app, Call& call);  // the embedded article's styles (CSP: no inline styles)
+Response ReportStylesheet(App& app,
+                          Call& call);  // the embedded article's styles (CSP: no inline styles)
 // The report in a format (path segment "pdf", "docx", ...) as a file download.
 Response DownloadReport(App& app, const Call& call, const service::ReportView& view,
                         std::string_view format_name);

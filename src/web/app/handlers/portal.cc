@@ -32,16 +32,14 @@ Response AgencyPage(App& app, Call& call) {
   if (!published.ok()) return ErrorPage(app, call, published.status());
   nlohmann::json reports = nlohmann::json::array();
   for (const AnnualReport& r : *published) {
-    reports.push_back({{"year", r.year},
-                       {"url", "/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)},
-                       {"corrected", r.version > 1}});
+    reports.push_back(
+        {{"year", r.year},
+         {"url", "/agencies/" + std::to_string(id) + "/reports/" + std::to_string(r.year)},
+         {"corrected", r.version > 1}});
   }
-  nlohmann::json model = {{"agency", AgencyModel(agency)},
-                          {"reports", reports},
-                          {"has_reports", !reports.empty()},
-                          {"breadcrumbs", crumbs},
-                          {"children", children},
-                          {"has_children", !children.empty()}};
+  nlohmann::json model = {
+      {"agency", AgencyModel(agency)}, {"reports", reports},   {"has_reports", !reports.empty()},
+      {"breadcrumbs", crumbs},         {"children", children}, {"has_children", !children.empty()}};
   return RenderPage(app, call, "agency", model, agency.name, "portal");
 }
 

@@ -1,6 +1,6 @@
-// Published annual reports on the portal: the report in the official layout, its versions with their
-// correction notes (a correction never replaces a report silently), the explanations of warnings, and
-// downloads in every format.
+// Published annual reports on the portal: the report in the official layout, its versions with
+// their correction notes (a correction never replaces a report silently), the explanations of
+// warnings, and downloads in every format.
 #include "core/report/format.h"
 #include "render/formats.h"
 #include "render/report_document.h"
@@ -14,8 +14,8 @@ namespace {
 // The version asked for (?version=N), else the newest published one.
 Result<service::ReportView> PublicView(App& app, Call& call) {
   int64_t agency = 0, year = 0, version = 0;
-  if (!ParseId(call.req.path_params["id"], &agency) || !ParseId(call.req.path_params["year"], &year) ||
-      year > 9999) {
+  if (!ParseId(call.req.path_params["id"], &agency) ||
+      !ParseId(call.req.path_params["year"], &year) || year > 9999) {
     return NotFound("bad agency or year", "未找到该年度报告");
   }
   service::Actor reader = service::Actor::Public(call.actor.ip);
@@ -36,9 +36,11 @@ Response PortalReport(App& app, Call& call) {
   auto view = PublicView(app, call);
   if (!view.ok()) return ErrorPage(app, call, view.status());
   const service::ReportView& v = *view;
-  std::string base = "/agencies/" + std::to_string(v.agency.id) + "/reports/" + std::to_string(v.record.year);
+  std::string base =
+      "/agencies/" + std::to_string(v.agency.id) + "/reports/" + std::to_string(v.record.year);
   std::string version_query = "?version=" + std::to_string(v.record.version);
-  render::ReportDocument doc = render::DocumentFor(v.record, v.data, v.agency, v.title(), v.versions);
+  render::ReportDocument doc =
+      render::DocumentFor(v.record, v.data, v.agency, v.title(), v.versions);
   nlohmann::json versions = nlohmann::json::array();
   for (const AnnualReport& x : v.versions) {
     versions.push_back({{"version", x.version},
@@ -49,7 +51,9 @@ Response PortalReport(App& app, Call& call) {
                         {"current", x.id == v.record.id}});
   }
   nlohmann::json downloads = nlohmann::json::array();
-  for (auto [fmt, label] : {std::pair{"pdf", "PDF"}, {"docx", "Word（DOCX）"}, {"xlsx", "Excel（XLSX）"},
+  for (auto [fmt, label] : {std::pair{"pdf", "PDF"},
+                            {"docx", "Word（DOCX）"},
+                            {"xlsx", "Excel（XLSX）"},
                             {"json", "JSON 数据"}}) {
     downloads.push_back({{"url", base + "/download/" + fmt + version_query}, {"label", label}});
   }

@@ -1,6 +1,6 @@
 // Region summaries in the back office: a supervisor (or any staff member, within their scope) picks
-// a year and the units below, and sees the cell-by-cell sum of their reports in the official layout,
-// marked as a summary, with downloads. Summaries are computed, never stored.
+// a year and the units below, and sees the cell-by-cell sum of their reports in the official
+// layout, marked as a summary, with downloads. Summaries are computed, never stored.
 #include <set>
 
 #include "render/report_document.h"
@@ -43,9 +43,9 @@ Response ReportSummaryPage(App& app, Call& call) {
                           {"include", include_unpublished},
                           {"asked", !chosen.empty()}};
   if (!chosen.empty()) {
-    auto view = app.platform().reports().Summarise(call.actor, user.agency_id, static_cast<int>(year),
-                                                   {chosen.begin(), chosen.end()},
-                                                   include_unpublished);
+    auto view =
+        app.platform().reports().Summarise(call.actor, user.agency_id, static_cast<int>(year),
+                                           {chosen.begin(), chosen.end()}, include_unpublished);
     if (!view.ok()) {
       model["error"] = view.status().ui_message();
     } else {
@@ -55,7 +55,9 @@ Response ReportSummaryPage(App& app, Call& call) {
       model["article"] = render::RenderHtmlArticle(doc);
       nlohmann::json downloads = nlohmann::json::array();
       for (const char* fmt : {"pdf", "docx", "xlsx", "json"}) {
-        downloads.push_back({{"format", fmt}, {"url", "/admin/reports/summary?" + call.req.query + "&format=" + fmt}});
+        downloads.push_back(
+            {{"format", fmt},
+             {"url", "/admin/reports/summary?" + call.req.query + "&format=" + fmt}});
       }
       model["downloads"] = downloads;
     }

@@ -1,7 +1,7 @@
 // Annual reports in the back office: the list and the creation of a year's report, the report page
-// (figures, narrative, every violation next to its cells), saving with the user's input kept when it
-// cannot be saved, explaining warnings, submitting, the leader's return or approval, corrections,
-// and downloads in every format.
+// (figures, narrative, every violation next to its cells), saving with the user's input kept when
+// it cannot be saved, explaining warnings, submitting, the leader's return or approval,
+// corrections, and downloads in every format.
 #include <set>
 #include <variant>
 
@@ -17,7 +17,8 @@ namespace {
 
 Result<int64_t> ReportId(Call& call) {
   int64_t id = 0;
-  if (!ParseId(call.req.path_params["id"], &id)) return NotFound("bad report id", "未找到该年度报告");
+  if (!ParseId(call.req.path_params["id"], &id))
+    return NotFound("bad report id", "未找到该年度报告");
   return id;
 }
 
@@ -45,7 +46,9 @@ Response Refused(App& app, Call& call, int64_t id, const Status& st, const Parse
   if (!view.ok()) return ErrorPage(app, call, st);
   std::string message = st.ui_message();
   if (st.code() == StatusCode::kAborted) {
-    message = "保存失败：该年度报告已被他人修改。您填写的内容仍保留在下方，请复制后刷新页面，在最新版本上重新修改。";
+    message =
+        "保存失败：该年度报告已被他人修改。您填写的内容仍保留在下方，请复制后刷新页面，在最新版本上"
+        "重新修改。";
   }
   return Page(app, call, *view, input, message, "", HttpStatusFor(st.code()));
 }
@@ -73,8 +76,8 @@ Response DownloadReport(App& app, const Call& call, const service::ReportView& v
                         std::string_view format_name) {
   auto format = render::ParseOutputFormat(format_name);
   if (!format.ok()) return ErrorPage(app, call, format.status());
-  render::ReportDocument doc = render::DocumentFor(view.record, view.data, view.agency, view.title(),
-                                                   view.versions, view.unit_names);
+  render::ReportDocument doc = render::DocumentFor(view.record, view.data, view.agency,
+                                                   view.title(), view.versions, view.unit_names);
   auto bytes = render::Render(doc, *format);
   if (!bytes.ok()) return ErrorPage(app, call, bytes.status());
   Response res;
@@ -83,7 +86,8 @@ Response DownloadReport(App& app, const Call& call, const service::ReportView& v
   std::string name = view.title();
   if (view.record.version > 1) name += "（第" + std::to_string(view.record.version) + "版）";
   if (doc.draft) name += "（草稿）";
-  res.SetHeader("Content-Disposition", Disposition(name + std::string(render::FileExtension(*format))));
+  res.SetHeader("Content-Disposition",
+                Disposition(name + std::string(render::FileExtension(*format))));
   res.SetHeader("X-Content-Type-Options", "nosniff");
   return res;
 }
@@ -103,19 +107,19 @@ Response ReportsPage(App& app, Call& call) {
     std::set<int> years;
     for (const auto& line : *lines) {
       years.insert(line.record.year);
-      reports.push_back({{"url", ReportUrl(line.record.id)},
-                         {"year", line.record.year},
-                         {"version", line.record.version},
-                         {"status", Label(line.record.status)},
-                         {"status_code", Code(line.record.status)},
-                         {"origin", Label(line.record.origin)},
-                         {"errors", line.errors},
-                         {"warnings", line.warnings},
-                         {"has_errors", line.errors > 0},
-                         {"has_warnings", line.warnings > 0},
-                         {"published_at", line.record.published_at.empty()
-                                              ? ""
-                                              : BeijingTime(line.record.published_at)}});
+      reports.push_back(
+          {{"url", ReportUrl(line.record.id)},
+           {"year", line.record.year},
+           {"version", line.record.version},
+           {"status", Label(line.record.status)},
+           {"status_code", Code(line.record.status)},
+           {"origin", Label(line.record.origin)},
+           {"errors", line.errors},
+           {"warnings", line.warnings},
+           {"has_errors", line.errors > 0},
+           {"has_warnings", line.warnings > 0},
+           {"published_at",
+            line.record.published_at.empty() ? "" : BeijingTime(line.record.published_at)}});
     }
     nlohmann::json missing = nlohmann::json::array();
     for (int y = this_year; y >= 2021; --y)
@@ -173,8 +177,8 @@ std::variant<Posted, Response> ReadPosted(App& app, Call& call) {
   Posted p{*id, std::move(view).value(), ParseReportForm(*format, call.form)};
   p.form.data.year = p.view.record.year;
   if (!p.form.errors.empty()) {
-    std::string message = "有 " + std::to_string(p.form.errors.size()) +
-                          " 处填写有误，均未保存，请按提示改正：";
+    std::string message =
+        "有 " + std::to_string(p.form.errors.size()) + " 处填写有误，均未保存，请按提示改正：";
     return Page(app, call, p.view, &p.form, message, "", 422);
   }
   return p;
@@ -255,7 +259,8 @@ Response DraftReportNarrative(App& app, Call& call) {
     parsed.data.narrative[numeral] = text;
   }
   return Page(app, call, *view, &parsed, "",
-              "已根据表格数据生成第一、六部分初稿（尚未保存）。请核对、补充方括号中的内容后点击“保存并检查”。");
+              "已根据表格数据生成第一、六部分初稿（尚未保存）。请核对、补充方括号中的内容后点击“保"
+              "存并检查”。");
 }
 
 Response StaffReportDownload(App& app, Call& call) {
