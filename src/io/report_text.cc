@@ -75,9 +75,15 @@ std::string RenderReport(const report::ReportData& r, const std::string& title, 
   };
   auto narrative = [&](const std::string& numeral) {
     auto it = r.narrative.find(numeral);
-    out +=
-        (it == r.narrative.end() || it->second.empty() ? std::string("（未填写）") : it->second) +
-        "\n\n";
+    std::string text =
+        it == r.narrative.end() || it->second.empty() ? std::string("（未填写）") : it->second;
+    // In Markdown a single line break does not end a paragraph.
+    if (md) {
+      for (size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 2)) {
+        text.replace(p, 1, "\n\n");
+      }
+    }
+    out += text + "\n\n";
   };
 
   heading(f.sections[0]);

@@ -143,12 +143,19 @@ bool IsPublished(const AnnualReport& r) {
 }
 
 // The version another report is compared with (last year's for Y-*/N-05, a unit's for A-01). A
-// published report is only ever compared with published versions: what the public reads must not
-// change, or quote figures, when someone edits a draft.
+// published report is compared only with what was published when it was: what the public reads must
+// not quote unpublished figures, nor change when another report is published or corrected later.
 const AnnualReport* ComparedVersion(const std::vector<AnnualReport>& versions,
-                                    bool published_only) {
-  const AnnualReport* pick = NewestPublished(versions);
-  if (!pick && !published_only) pick = Newest(versions);
+                                    const AnnualReport& record) {
+  if (!IsPublished(record)) {
+    const AnnualReport* pick = NewestPublished(versions);
+    return pick ? pick : Newest(versions);
+  }
+  const AnnualReport* pick = nullptr;
+  for (const AnnualReport& v : versions) {
+    if (!IsPublished(v) || v.published_at.empty() || v.published_at > record.published_at) continue;
+    if (!pick || v.published_at > pick->published_at) pick = &v;
+  }
   return pick;
 }
 
@@ -263,8 +270,7 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
   GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(record.agency_id));
   v.versions = OfYear(all, record.year);
   std::vector<AnnualReport> last_year = OfYear(all, record.year - 1);
-  const bool published_only = IsPublished(record);
-  const AnnualReport* prev = ComparedVersion(last_year, published_only);
+  const AnnualReport* prev = ComparedVersion(last_year, record);
   std::optional<report::ReportData> previous;
   if (prev) {
     v.previous_year = *prev;
@@ -284,7 +290,7 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
       v.unit_names.push_back(a.name);
       GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> theirs, tx.ListReports(unit));
       std::vector<AnnualReport> year = OfYear(theirs, record.year);
-      const AnnualReport* pick = ComparedVersion(year, published_only);
+      const AnnualReport* pick = ComparedVersion(year, record);
       if (!pick) continue;  // a unit without a report is not summed; the figures say so
       GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));
       units.push_back(std::move(d));
@@ -492,7 +498,12 @@ Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64
     size_t before = r.acceptances.size();
     std::erase_if(r.acceptances,
                   [&](const WarningAcceptance& a) { return a.fingerprint == fingerprint; });
-    if (reason.empty() && before == r.acceptances.size()) return OkStatus();  // nothing to remove
+    if (reason.empty() && before == r.acceptances.size()) {
+      return InvalidArgument("an explanation needs a reason", "请填写说明");
+    }
+    if (!reason.empty() && Utf8Length(reason) < 5) {
+      return InvalidArgument("the explanation is too short", "说明过短，请写明原因（至少5个字）");
+    }
     if (!reason.empty()) {
       r.acceptances.push_back(
           {target->rule, fingerprint, reason, DisplayName(actor), clock_.NowRfc3339()});
@@ -520,6 +531,22 @@ Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_
     if (v.errors > 0) {
       return FailedPrecondition(std::to_string(v.errors) + " error-level violations remain",
                                 "还有 " + std::to_string(v.errors) + " 处错误未改正，不能送审");
+    }
+    std::string empty;
+    for (const char* numeral : {"一", "五", "六"}) {
+      auto it = v.data.narrative.find(numeral);
+      if (it == v.data.narrative.end() || TrimAscii(it->second).empty()) {
+        empty += (empty.empty() ? "" : "、") + std::string(numeral);
+      }
+    }
+    if (!empty.empty()) {
+      return FailedPrecondition("narrative sections are empty",
+                                "第" + empty + "部分尚未填写，不能送审");
+    }
+    if (v.open_warnings > 0) {
+      return FailedPrecondition(
+          std::to_string(v.open_warnings) + " warnings have no written explanation",
+          "还有 " + std::to_string(v.open_warnings) + " 处警告没有书面说明，请说明后再送审");
     }
     if (std::vector<std::string> unfilled = report::UnfilledDraftSections(v.data);
         !unfilled.empty()) {
@@ -620,7 +647,8 @@ Result<int64_t> ReportService::StartCorrection(const Actor& actor, int64_t repor
     }
     GK_RETURN_IF_ERROR(CheckText(note, 1, kMaxReasonChars, "correction note", "更正说明"));
     GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(r.agency_id));
-    const AnnualReport* newest = Newest(OfYear(all, r.year));
+    const std::vector<AnnualReport> versions = OfYear(all, r.year);
+    const AnnualReport* newest = Newest(versions);
     AnnualReport next = r;
     next.id = 0;
     next.version = (newest ? newest->version : r.version) + 1;
@@ -663,6 +691,7 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
     GK_ASSIGN_OR_RETURN(v.agency, tx.GetAgency(agency_id));
     std::vector<report::ReportData> units;
     bool all_published = true;
+    std::string missing_en, missing_zh;  // every unit without a report, named at once
     for (int64_t unit : unit_ids) {
       GK_ASSIGN_OR_RETURN(Agency a, tx.GetAgency(unit));
       GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
@@ -689,6 +718,13 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
     }
     std::vector<const report::ReportData*> ptrs;
     for (const auto& u : units) ptrs.push_back(&u);
+    if (!missing_zh.empty()) {
+      return FailedPrecondition("no " + std::string(include_unpublished ? "" : "published ") +
+                                    "report for " + std::to_string(year) + " from: " + missing_en,
+                                missing_zh + (include_unpublished ? "尚未建立" : "尚未发布") +
+                                    std::to_string(year) + "年度报告" +
+                                    (include_unpublished ? "" : "（可勾选“包括尚未发布的报告”）"));
+    }
     GK_ASSIGN_OR_RETURN(v.data, report::SumReports(ptrs, year));
     if (const report::FormatDef* f = report::FormatById(v.data.format_id)) {
       for (const auto& s : f->sections) v.data.sections.push_back(s.numeral);
@@ -740,7 +776,8 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
       }
     }
     GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
-    const AnnualReport* newest = Newest(OfYear(all, data.year));
+    const std::vector<AnnualReport> versions = OfYear(all, data.year);
+    const AnnualReport* newest = Newest(versions);
     AnnualReport r;
     r.agency_id = agency.id;
     r.year = data.year;

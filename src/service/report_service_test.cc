@@ -31,8 +31,12 @@ class ReportServiceTest : public ServiceTest {
 
   // Figures that pass every error rule: 3 applications from natural persons, all answered.
   report::ReportData Consistent(int year) {
-    report::ReportData d = View(created_).data;
+    const report::FormatDef& f = report::Format2021();
+    report::ReportData d;
     d.year = year;
+    d.format_id = f.id;
+    for (const auto* t : {&f.t2, &f.t3, &f.t4})
+      for (const auto& cell : t->CellIds()) d.Set(cell, 0);
     for (const char* col : {"natural", "total"}) {
       std::string c(col);
       d.Set("t3.new." + c, 3);
@@ -41,7 +45,14 @@ class ReportServiceTest : public ServiceTest {
       d.Set("t3.handled_total." + c, 3);
     }
     d.narrative["一"] = "本年度收到申请3件。";
+    d.narrative["五"] = "存在的主要问题：解读形式单一。改进情况：增加图解。";
+    d.narrative["六"] = "无其他需要报告的事项。";
     return d;
+  }
+
+  // Figures and narrative ready to send (nothing to fix or explain).
+  void MakeReady(int64_t id, int year) {
+    ASSERT_TRUE(reports().Save(clerk_, id, View(id).record.row_version, Consistent(year)).ok());
   }
 
   std::vector<std::string> Rules(const ReportView& v) {
@@ -82,27 +93,17 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
   v = View(created_);
   EXPECT_EQ(v.errors, 0) << ::testing::PrintToString(Rules(v));
   EXPECT_GT(v.open_warnings, 0);
-  ASSERT_TRUE(reports().Submit(clerk_, created_, v.record.row_version).ok());
-  v = View(created_);
-  EXPECT_EQ(v.record.status, ReportStatus::kPending);
-  // A district leader does not approve the township's report; neither does the clerk; the
-  // township's leader cannot publish with an unexplained warning.
-  Actor district_leader = Actor::Staff(AddUser("dleader", Role::kLeader, district_), "127.0.0.1");
-  EXPECT_EQ(reports().Publish(district_leader, created_, v.record.row_version).code(),
-            StatusCode::kPermissionDenied);
-  EXPECT_EQ(reports().Publish(clerk_, created_, v.record.row_version).code(),
-            StatusCode::kPermissionDenied);
-  Status unexplained = reports().Publish(leader_, created_, v.record.row_version);
+  Status unexplained = reports().Submit(clerk_, created_, v.record.row_version);
   EXPECT_EQ(unexplained.code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(unexplained.ui_message().find("说明"), std::string::npos);
-  // Returned with a comment (required), explained by the clerk, resubmitted, published.
-  EXPECT_EQ(reports().Return(leader_, created_, v.record.row_version, "  ").code(),
-            StatusCode::kInvalidArgument);
-  ASSERT_TRUE(
-      reports().Return(leader_, created_, v.record.row_version, "请说明其他处理的情况").ok());
+  // Empty narrative sections are not sent either.
+  report::ReportData bare = d;
+  bare.narrative["五"] = " ";
+  ASSERT_TRUE(reports().Save(clerk_, created_, v.record.row_version, bare).ok());
+  Status empty = reports().Submit(clerk_, created_, View(created_).record.row_version);
+  EXPECT_NE(empty.ui_message().find("第五部分尚未填写"), std::string::npos) << empty.ui_message();
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
   v = View(created_);
-  EXPECT_EQ(v.record.status, ReportStatus::kDraft);
-  EXPECT_EQ(v.record.return_comment, "请说明其他处理的情况");
   for (const CheckedViolation& c : v.checks) {
     if (c.violation.severity != report::Severity::kWarning) continue;
     ReportView now = View(created_);
@@ -118,6 +119,24 @@ TEST_F(ReportServiceTest, ClerkEntersLeaderApprovesPublicReads) {
   for (const auto& c : v.checks)
     if (c.acceptance && c.acceptance->reason == "申请人撤回申请1件，按其他处理统计") shown = true;
   EXPECT_TRUE(shown);
+  ASSERT_TRUE(reports().Submit(clerk_, created_, v.record.row_version).ok());
+  v = View(created_);
+  EXPECT_EQ(v.record.status, ReportStatus::kPending);
+  // A district leader does not approve the township's report; neither does the clerk.
+  Actor district_leader = Actor::Staff(AddUser("dleader", Role::kLeader, district_), "127.0.0.1");
+  EXPECT_EQ(reports().Publish(district_leader, created_, v.record.row_version).code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(reports().Publish(clerk_, created_, v.record.row_version).code(),
+            StatusCode::kPermissionDenied);
+  // Returned with a comment (required), resubmitted, published.
+  EXPECT_EQ(reports().Return(leader_, created_, v.record.row_version, "  ").code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE(
+      reports().Return(leader_, created_, v.record.row_version, "请说明其他处理的情况").ok());
+  v = View(created_);
+  EXPECT_EQ(v.record.status, ReportStatus::kDraft);
+  EXPECT_EQ(v.record.return_comment, "请说明其他处理的情况");
+  EXPECT_TRUE(v.record.submitted_by.empty());
   ASSERT_TRUE(reports().Submit(clerk_, created_, v.record.row_version).ok());
   v = View(created_);
   ASSERT_TRUE(reports().Publish(leader_, created_, v.record.row_version).ok());
@@ -187,8 +206,8 @@ TEST_F(ReportServiceTest, BadInputIsRefusedAndNothingIsSaved) {
 
 TEST_F(ReportServiceTest, CorrectionIsANewVersionWithAVisibleNote) {
   ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
-  ReportView v = View(created_);
-  ASSERT_TRUE(reports().Submit(clerk_, created_, v.record.row_version).ok());
+  MakeReady(created_, 2024);
+  ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
 
   EXPECT_EQ(reports().StartCorrection(clerk_, created_, "").status().code(),
@@ -340,6 +359,7 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
 TEST_F(ReportServiceTest, LatePublicationIsAFormViolation) {
   // The 2024 report published on 2025-11-28 (the fake clock), long after 31 January 2025.
   ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  MakeReady(created_, 2024);
   ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
   ReportView v = View(created_);
@@ -362,6 +382,7 @@ TEST_F(ReportServiceTest, PublishedReportsAreNeverComparedWithDrafts) {
   }
   ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
   ASSERT_OK_AND_ASSIGN_T(int64_t y2025, reports().Create(clerk_, town_, 2025));
+  MakeReady(y2025, 2025);
   // While 2025 is a draft, staff are warned against the 2024 draft (Y-01).
   auto rules = Rules(View(y2025));
   EXPECT_NE(std::find(rules.begin(), rules.end(), "Y-01"), rules.end());
@@ -373,7 +394,8 @@ TEST_F(ReportServiceTest, PublishedReportsAreNeverComparedWithDrafts) {
                                    ViolationFingerprint(c.violation), "上年报告尚未定稿")
                     .ok());
   }
-  ASSERT_TRUE(reports().Submit(clerk_, y2025, View(y2025).record.row_version).ok());
+  ASSERT_TRUE(reports().Submit(clerk_, y2025, View(y2025).record.row_version).ok())
+      << ::testing::PrintToString(Rules(View(y2025)));
   ASSERT_TRUE(reports().Publish(leader_, y2025, View(y2025).record.row_version).ok());
   // Once published, neither the public nor staff see checks against the unpublished draft, and
   // editing that draft does not change what the published report says.
@@ -399,7 +421,8 @@ TEST_F(ReportServiceTest, ExplanationsLapseWhenTheFiguresChange) {
                 .AcceptWarning(clerk_, created_, v.record.row_version, "T3-06|nothing|x", "说明")
                 .code(),
             StatusCode::kNotFound);
-  ASSERT_TRUE(reports().AcceptWarning(clerk_, created_, v.record.row_version, key, "撤回1件").ok());
+  ASSERT_TRUE(
+      reports().AcceptWarning(clerk_, created_, v.record.row_version, key, "申请人撤回1件").ok());
   EXPECT_EQ(View(created_).open_warnings, 0);
   // Two of three now in 其他: a different warning; the old explanation no longer covers it.
   d.Set("t3.granted.natural", 1);
@@ -415,6 +438,7 @@ TEST_F(ReportServiceTest, ExplanationsLapseWhenTheFiguresChange) {
 TEST_F(ReportServiceTest, ACorrectionDoesNotMakeAReportLate) {
   clock_.Advance(-300 * 86400);  // 2025-02-01 (Beijing): the 2024 report is a day late
   ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  MakeReady(created_, 2024);
   clock_.Advance(-2 * 86400);  // 2025-01-30: on time
   ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
   ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());

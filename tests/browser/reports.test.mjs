@@ -58,7 +58,6 @@ test('clerk enters the 2025 report, leader publishes it, the public reads it', a
   assert.match(all, /T3-02/);
   assert.match(all, /T3-01/);
   assert.match(all, /应为/);
-  assert.equal(await page.getByRole('button', { name: '送主管领导审批' }).isDisabled(), true);
   const described = await cell(page, 't3.handled_total.natural').getAttribute('aria-describedby');
   assert.ok(described && described.startsWith('v-'), `handled_total not linked to its violation: ${described}`);
   assert.match(await cell(page, 't3.handled_total.natural').getAttribute('class'), /bad/);
@@ -73,6 +72,7 @@ test('clerk enters the 2025 report, leader publishes it, the public reads it', a
   await cell(page, 't3.handled_total.natural').fill('5');
   await cell(page, 't3.handled_total.total').fill('5');
   await page.locator('textarea[name="n.一"]').fill('2025年，本乡共收到政府信息公开申请5件，均已按期答复。');
+  await page.locator('textarea[name="n.五"]').fill('存在的主要问题：政策解读形式单一。改进情况：增加图解解读。');
   await page.getByRole('button', { name: '保存并检查' }).click();
   await page.getByText('已保存，并已重新检查。').waitFor();
   assert.match(await page.getByRole('heading', { name: /检查结果/ }).innerText(), /错误 0 处/);
@@ -85,7 +85,9 @@ test('clerk enters the 2025 report, leader publishes it, the public reads it', a
     await page.getByText('已保存说明。').waitFor();
   }
   assert.equal(await unexplained.count(), 0);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '送主管领导审批' }).click()]);
+  // Section 六 typed but not saved: sending saves it first, nothing typed is lost.
+  await page.locator('textarea[name="n.六"]').fill('本年度未收取信息处理费，无其他需要报告的事项。');
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '保存并送主管领导审批' }).click()]);
   await page.getByText('已送主管领导审批。').waitFor();
   const reportUrl = new URL(page.url()).pathname;
   await logout(page);
@@ -107,6 +109,7 @@ test('clerk enters the 2025 report, leader publishes it, the public reads it', a
   await page.getByRole('heading', { level: 1, name: /磁钟乡人民政府2025年政府信息公开工作年度报告/ }).waitFor();
   const article = page.locator('article');
   assert.match(await article.innerText(), /收到和处理政府信息公开申请情况/);
+  assert.match(await article.innerText(), /本年度未收取信息处理费/, 'section 六 typed before sending was saved');
   assert.ok((await page.locator('article table td[rowspan], article table th[rowspan]').count()) > 0);
   const pdf = await page.request.get(await page.getByRole('link', { name: 'PDF' }).getAttribute('href'));
   assert.equal(pdf.status(), 200);

@@ -122,8 +122,10 @@ Response ReportsPage(App& app, Call& call) {
             line.record.published_at.empty() ? "" : BeijingTime(line.record.published_at)}});
     }
     nlohmann::json missing = nlohmann::json::array();
-    for (int y = this_year; y >= 2021; --y)
+    // Last year's report first (the one due now), then older missing years, the current year last.
+    for (int y = this_year - 1; y >= 2021; --y)
       if (!years.contains(y)) missing.push_back(y);
+    if (!years.contains(this_year)) missing.push_back(this_year);
     units.push_back({{"id", node.agency.id},
                      {"name", node.agency.name},
                      {"depth", node.depth},
@@ -223,7 +225,15 @@ Response ReportAction(App& app, Call& call) {
   int64_t go_to = *id;
   auto& reports = app.platform().reports();
   if (st.ok()) {
-    if (action == "submit") {
+    if (action == "submit" && call.form.Has(CellField("t3.new.total"))) {
+      // Sent from the report form: what is on the page is saved first, so nothing typed is lost.
+      auto read = ReadPosted(app, call);
+      if (auto* r = std::get_if<Response>(&read)) return std::move(*r);
+      st = reports.Save(call.actor, *id, *version, std::get<Posted>(read).form.data);
+      if (!st.ok()) return Refused(app, call, *id, st, &std::get<Posted>(read).form);
+      st = reports.Submit(call.actor, *id, *version + 1);
+      done = "submitted";
+    } else if (action == "submit") {
       st = reports.Submit(call.actor, *id, *version);
       done = "submitted";
     } else if (action == "return") {
