@@ -467,5 +467,34 @@ TEST_F(ReportServiceTest, ADraftNarrativeWithRequestsToFillInIsNotSubmitted) {
   EXPECT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
 }
 
+TEST_F(ReportServiceTest, PublishingLastYearLaterDoesNotChangeAPublishedReport) {
+  ASSERT_OK_AND_ASSIGN_T(int64_t y2025, reports().Create(clerk_, town_, 2025));
+  MakeReady(y2025, 2025);
+  ASSERT_TRUE(reports().Submit(clerk_, y2025, View(y2025).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, y2025, View(y2025).record.row_version).ok());
+  std::vector<std::string> before = Rules(View(y2025));
+  // 2024 is published afterwards with figures that would raise Y-01 against 2025.
+  clock_.Advance(86400);
+  ASSERT_OK_AND_ASSIGN_T(created_, reports().Create(clerk_, town_, 2024));
+  report::ReportData d = Consistent(2024);
+  for (const char* col : {"natural", "total"}) {
+    d.Set(std::string("t3.new.") + col, 5);
+    d.Set(std::string("t3.carried_out.") + col, 2);
+  }
+  ASSERT_TRUE(reports().Save(clerk_, created_, View(created_).record.row_version, d).ok());
+  for (const auto& c : View(created_).checks) {
+    if (c.violation.severity != report::Severity::kWarning) continue;
+    ASSERT_TRUE(reports()
+                    .AcceptWarning(clerk_, created_, View(created_).record.row_version,
+                                   ViolationFingerprint(c.violation), "补报上年度报告")
+                    .ok());
+  }
+  ASSERT_TRUE(reports().Submit(clerk_, created_, View(created_).record.row_version).ok());
+  ASSERT_TRUE(reports().Publish(leader_, created_, View(created_).record.row_version).ok());
+  EXPECT_EQ(Rules(View(y2025)), before);
+  ASSERT_OK_AND_ASSIGN_T(ReportView pub, reports().Current(Actor::Public(""), town_, 2025));
+  EXPECT_EQ(pub.open_warnings, 0);
+}
+
 }  // namespace
 }  // namespace gongkai::service

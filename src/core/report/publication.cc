@@ -14,9 +14,11 @@ std::vector<Violation> CheckPublication(int year, ReporterKind kind,
   Date deadline = PublicationDeadline(year, kind);
   if (*published_on <= deadline) return {};
   int late = deadline.DaysUntil(*published_on);
-  const char* who_zh = kind == ReporterKind::kGovernment ? "本级政府年度报告" : "政府部门年度报告";
-  const char* who_en =
-      kind == ReporterKind::kGovernment ? "a government's report" : "a department's report";
+  // Townships share the departments' date, so the message names the date, not the kind of body.
+  const char* who_zh =
+      kind == ReporterKind::kGovernment ? "县级以上人民政府的报告为次年3月31日" : "次年1月31日";
+  const char* who_en = kind == ReporterKind::kGovernment ? "31 March of the next year"
+                                                         : "31 January of the next year";
   return {{"P-01",
            Severity::kForm,
            {},
@@ -24,10 +26,10 @@ std::vector<Violation> CheckPublication(int year, ReporterKind kind,
            published_on->days_since_epoch(),
            false,
            std::to_string(year) + "年度报告于" + published_on->ToChinese() +
-               "公布，晚于《政府信息公开条例》第四十九条规定的" + who_zh + "公布期限（" +
+               "公布，晚于《政府信息公开条例》第四十九条规定的公布期限（" + who_zh + "，即" +
                deadline.ToChinese() + "）" + std::to_string(late) + "天",
            "the " + std::to_string(year) + " report was published on " + published_on->ToString() +
-               ", " + std::to_string(late) + " day(s) after the Art. 49 deadline for " + who_en +
+               ", " + std::to_string(late) + " day(s) after the Art. 49 deadline, " + who_en +
                " (" + deadline.ToString() + ")"}};
 }
 
