@@ -17,6 +17,13 @@ ReportDocument DocumentFor(const AnnualReport& record, const report::ReportData&
   doc.data = data;
   doc.agency_name = agency.name;
   doc.title = title;
+  if (record.status == ReportStatus::kSuperseded) {
+    // An old version is marked as such wherever it is read or downloaded.
+    int newest = record.version;
+    for (const AnnualReport& v : versions)
+      if (v.status == ReportStatus::kPublished && v.version > newest) newest = v.version;
+    doc.title += "（本版已被第" + std::to_string(newest) + "版更正）";
+  }
   doc.version = record.version;
   doc.draft = record.status == ReportStatus::kDraft || record.status == ReportStatus::kPending;
   doc.published_on = BeijingDay(record.published_at);

@@ -8,6 +8,7 @@
 
 #include "core/report/format.h"
 #include "core/report/narrative_draft.h"
+#include "core/report/publication.h"
 #include "core/report/region_sum.h"
 #include "core/text.h"
 #include "io/report_json.h"
@@ -280,6 +281,7 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
   report::RuleOptions options = OptionsFor(v.agency, record.origin == ReportOrigin::kImported
                                                          ? ""
                                                          : FirstPublication(v.versions, record));
+  v.publication_deadline = report::PublicationDeadline(record.year, options.reporter_kind);
   std::vector<report::Violation> found =
       report::CheckReport(v.data, previous ? &*previous : nullptr, options);
   if (record.origin == ReportOrigin::kSummary && !record.summary_units.empty()) {

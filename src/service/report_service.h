@@ -11,6 +11,7 @@
 
 #include "core/agency.h"
 #include "core/annual_report.h"
+#include "core/date.h"
 #include "core/report/report_data.h"
 #include "core/report/rules.h"
 #include "service/actor.h"
@@ -33,6 +34,7 @@ struct ReportView {
   std::optional<AnnualReport> previous_year;  // the report it was checked against (Y-*, N-05)
   std::vector<CheckedViolation> checks;
   std::vector<std::string> unit_names;  // a summary's units
+  Date publication_deadline;            // Art. 49 (rule P-01), for the people approving it
   int errors = 0;                       // E violations (block submission and approval)
   int open_warnings = 0;                // W violations without a written reason (block approval)
   bool blocks_publication() const { return errors > 0 || open_warnings > 0; }

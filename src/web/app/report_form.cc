@@ -312,6 +312,7 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
       {"submitted_at", r.submitted_at.empty() ? "" : BeijingTime(r.submitted_at)},
       {"approved_by", r.approved_by},
       {"published_at", r.published_at.empty() ? "" : BeijingTime(r.published_at)},
+      {"deadline", view.publication_deadline.ToChinese()},
       {"public_url",
        "/agencies/" + std::to_string(r.agency_id) + "/reports/" + std::to_string(r.year)},
   };

@@ -42,6 +42,7 @@ Response ReportSummaryPage(App& app, Call& call) {
                           {"years", years},
                           {"include", include_unpublished},
                           {"asked", !chosen.empty()}};
+  if (chosen.empty() && query->Has("year")) model["error"] = "请至少选择一个要汇总的单位。";
   if (!chosen.empty()) {
     auto view =
         app.platform().reports().Summarise(call.actor, user.agency_id, static_cast<int>(year),
