@@ -707,10 +707,9 @@ Result<ReportView> ReportService::Summarise(const Actor& actor, int64_t agency_i
       const AnnualReport* pick = NewestPublished(of_year);
       if (!pick && include_unpublished) pick = Newest(of_year);
       if (!pick) {
-        return FailedPrecondition(a.name + " has no " + (include_unpublished ? "" : "published ") +
-                                      "report for " + std::to_string(year),
-                                  a.name + (include_unpublished ? "尚未建立" : "尚未发布") +
-                                      std::to_string(year) + "年度报告");
+        missing_en += (missing_en.empty() ? "" : ", ") + a.name;
+        missing_zh += (missing_zh.empty() ? "" : "、") + a.name;
+        continue;
       }
       if (pick->status != ReportStatus::kPublished) all_published = false;
       GK_ASSIGN_OR_RETURN(report::ReportData d, DecodeBody(*pick));

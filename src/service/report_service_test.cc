@@ -312,6 +312,13 @@ TEST_F(ReportServiceTest, RegionSummaryAddsUpTheUnitsAndA01ChecksAStoredOne) {
       reports().Summarise(supervisor, district_, 2025, {town_, other_}, false).status();
   EXPECT_EQ(missing.code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(missing.ui_message().find("交口乡"), std::string::npos) << missing.ui_message();
+  // Every unit without a report is named at once.
+  int64_t third = AddAgency(AgencyLevel::kTownship, district_, "三门峡市湖滨区高庙乡人民政府");
+  Status two =
+      reports().Summarise(supervisor, district_, 2025, {town_, other_, third}, false).status();
+  EXPECT_NE(two.ui_message().find("交口乡人民政府、三门峡市湖滨区高庙乡人民政府尚未发布"),
+            std::string::npos)
+      << two.ui_message();
   ASSERT_OK_AND_ASSIGN_T(ReportView sum,
                          reports().Summarise(supervisor, district_, 2025, {town_, other_}, true));
   EXPECT_EQ(sum.data.Get("t3.new.total"), 5);

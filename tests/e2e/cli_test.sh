@@ -144,7 +144,7 @@ check "report import: nothing was stored" 0 "交口乡人民政府: 0 report ver
 check "report import: an inconsistent report is stored with its checks" 0 "imported: 三门峡市湖滨区人力资源和社会保障局2023年.*" -- gd report import "$work/bad.json" --agency 湖滨区人社局
 check "report check exits 1 on the imported inconsistent report" 1 "\[E T3-02\] 表三「（七）总计」/「自然人」应为2" -- gd report check 湖滨区人社局 2023
 check "report check --published when none is" 3 "has no published version" -- gd report check 湖滨区人社局 2023 --published
-check "report summary: a unit without a published report is named" 5 "交口乡人民政府 has no published report for 2023" -- gd report summary 湖滨区 2023 --units 磁钟乡,交口乡
+check "report summary: a unit without a published report is named" 5 "no published report for 2023 from: 三门峡市湖滨区交口乡人民政府" -- gd report summary 湖滨区 2023 --units 磁钟乡,交口乡
 check "report summary: units must be below the agency" 2 "is not under" -- gd report summary 磁钟乡 2023 --units 交口乡
 check "report import a 交口乡 report" 0 "report [0-9]+ imported: 三门峡市湖滨区交口乡人民政府2023年" -- gd report import "$work/ok.json" --agency 交口乡
 check "report summary still wants published reports by default" 5 "no published report" -- gd report summary 湖滨区 2023 --units 磁钟乡,交口乡
