@@ -39,8 +39,11 @@ start_server() {  # → port
   return 1
 }
 p1=$(start_server 1) && p2=$(start_server 2) || exit 1
-front=$((20000 + $$ % 20000))
 mkdir -p "$work/tmp"
+# nginx cannot be told to pick a free port: try a few random ones (a busy machine may hold any one).
+started=""
+for attempt in 1 2 3 4 5 6 7 8; do
+front=$((20000 + RANDOM % 20000))
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
@@ -63,7 +66,9 @@ http {
   }
 }
 CONF
-nginx -c "$work/nginx.conf" -p "$work" || { cat "$work/nginx-error.log"; exit 1; }
+if nginx -c "$work/nginx.conf" -p "$work" 2>>"$work/nginx-start.log"; then started=1; break; fi
+done
+[[ -n "$started" ]] || { cat "$work/nginx-start.log" "$work/nginx-error.log"; exit 1; }
 sleep 0.3
 
 jar="$work/cookies"
