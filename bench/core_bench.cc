@@ -200,21 +200,22 @@ void BM_ParseCalendarYear(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseCalendarYear);
 
+// A full 2021-format report of the given year, every cell zero, all six sections.
+report::ReportData ZeroReport(int year) {
+  report::ReportData r;
+  r.year = year;
+  r.format_id = "2021";
+  r.sections = {"一", "二", "三", "四", "五", "六"};
+  const report::FormatDef& f = report::Format2021();
+  for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4})
+    for (const auto& cell : t->CellIds()) r.Set(cell, 0);
+  return r;
+}
+
 // Every consistency rule on one full report (200 cells) with last year's report: annual-report
 // checks.
 void BM_CheckReport(benchmark::State& state) {
-  report::ReportData r, prev;
-  r.year = 2024;
-  prev.year = 2023;
-  r.format_id = prev.format_id = "2021";
-  r.sections = prev.sections = {"一", "二", "三", "四", "五", "六"};
-  const report::FormatDef& f = report::Format2021();
-  for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4}) {
-    for (const auto& cell : t->CellIds()) {
-      r.Set(cell, 0);
-      prev.Set(cell, 0);
-    }
-  }
+  report::ReportData r = ZeroReport(2024), prev = ZeroReport(2023);
   for (auto _ : state) benchmark::DoNotOptimize(report::CheckReport(r, &prev).size());
   state.SetItemsProcessed(state.iterations());
 }
@@ -222,18 +223,7 @@ BENCHMARK(BM_CheckReport);
 
 // The same with narrative in both years, so N-01 (numbers in the text) and N-05 (copying) run too.
 void BM_CheckReportWithNarrative(benchmark::State& state) {
-  report::ReportData r, prev;
-  r.year = 2024;
-  prev.year = 2023;
-  r.format_id = prev.format_id = "2021";
-  r.sections = prev.sections = {"一", "二", "三", "四", "五", "六"};
-  const report::FormatDef& f = report::Format2021();
-  for (const report::TableDef* t : {&f.t2, &f.t3, &f.t4}) {
-    for (const auto& cell : t->CellIds()) {
-      r.Set(cell, 0);
-      prev.Set(cell, 0);
-    }
-  }
+  report::ReportData r = ZeroReport(2024), prev = ZeroReport(2023);
   for (const char* col : {"natural", "total"}) {
     r.Set(std::string("t3.new.") + col, 6);
     r.Set(std::string("t3.granted.") + col, 6);
