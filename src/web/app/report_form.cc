@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/report/cell_label.h"
+#include "core/report/cell_parse.h"
 #include "core/text.h"
 #include "io/report_text.h"
 #include "web/app/models.h"
@@ -11,61 +12,11 @@ namespace gongkai::web {
 
 namespace {
 
-// What Chinese input methods type for digits, point, minus and spaces, as ASCII; spaces dropped.
-std::string AsciiDigits(std::string_view in) {
-  static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"０", "0"}, {"１", "1"}, {"２", "2"},      {"３", "3"}, {"４", "4"},
-      {"５", "5"}, {"６", "6"}, {"７", "7"},      {"８", "8"}, {"９", "9"},
-      {"．", "."}, {"－", "-"}, {"−", "-"},       {"／", "/"}, {"—", "—"},
-      {"–", "-"},  {"　", ""},  {"\xc2\xa0", ""}, {" ", ""},   {"\t", ""}};
-  std::string out;
-  for (size_t i = 0; i < in.size();) {
-    bool mapped = false;
-    for (const auto& [from, to] : kMap) {
-      if (in.substr(i).starts_with(from)) {
-        out += to;
-        i += from.size();
-        mapped = true;
-        break;
-      }
-    }
-    if (!mapped) out += in[i++];
-  }
-  return out;
-}
+using report::AsciiDigits;
+using report::ParseCount;
+using report::ParseWanYuan;
 
-bool IsDash(std::string_view s) {
-  return s == "/" || s == "-" || s == "—" || s == "--" || s == "——";
-}
-
-// A count: up to nine digits.
-bool ParseCount(std::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 9) return false;
-  int64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-// 万元 with at most four decimals → fen (1 万元 = 1,000,000 fen; the fourth decimal is 1 元).
-bool ParseWanYuan(std::string_view s, int64_t* fen) {
-  size_t dot = s.find('.');
-  std::string_view whole = s.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
-  if (whole.empty() || whole.size() > 7 || frac.size() > 4) return false;
-  if (dot != std::string_view::npos && frac.empty()) return false;
-  int64_t w = 0, f = 0;
-  if (!ParseCount(whole, &w)) return false;
-  if (!frac.empty()) {
-    if (!ParseCount(frac, &f)) return false;
-    for (size_t i = frac.size(); i < 4; ++i) f *= 10;
-  }
-  *fen = w * 1000000 + f * 100;
-  return true;
-}
+bool IsDash(std::string_view s) { return report::IsDashText(s); }
 
 nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
                           const std::string& numeral, const report::ReportData& d,

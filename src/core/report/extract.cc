@@ -1,0 +1,622 @@
+#include "core/report/extract.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/report/cell_label.h"
+#include "core/report/cell_parse.h"
+#include "core/report/extract_text.h"
+
+namespace gongkai::report {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Tokens: the cells of a block, classified.
+
+enum class TokenKind { kEmpty, kValue, kText };
+
+struct Token {
+  std::string text;  // width-normalised, trimmed
+  int column = -1;
+  TokenKind kind = TokenKind::kText;
+};
+
+std::string Trim(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+bool IsValueText(std::string_view t) {
+  std::string s = AsciiDigits(t);
+  if (s.empty()) return false;
+  if (IsDashText(s)) return true;
+  if (s.ends_with("万元")) s.resize(s.size() - std::string_view("万元").size());
+  if (s.starts_with("-") && s.size() > 1) s.erase(0, 1);
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c != '.' && c != ',')
+      return false;
+  }
+  return digit && s.front() != '.' && s.back() != '.';
+}
+
+// A cell "予以公开 0 0" or "0 0 0" (columns one space apart) is split into its label and values.
+void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
+  std::string text = Trim(NormaliseWidth(cell.text));
+  if (text.empty()) {
+    out->push_back({"", cell.column, TokenKind::kEmpty});
+    return;
+  }
+  if (IsValueText(text)) {
+    out->push_back({text, cell.column, TokenKind::kValue});
+    return;
+  }
+  std::vector<std::pair<std::string, int>> parts;  // word, offset in the cell
+  for (size_t i = 0; i < text.size();) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    if (j > i) parts.push_back({text.substr(i, j - i), static_cast<int>(i)});
+    i = j + 1;
+  }
+  size_t first_value = parts.size();
+  while (first_value > 0 && IsValueText(parts[first_value - 1].first)) --first_value;
+  // "1. 属于…" keeps its list number; only trailing figures are split off.
+  if (first_value == parts.size() || (first_value == 0 && parts.size() < 2)) {
+    out->push_back({text, cell.column, TokenKind::kText});
+    return;
+  }
+  if (first_value > 0) {
+    std::string label = text.substr(0, static_cast<size_t>(parts[first_value].second));
+    out->push_back({Trim(label), cell.column, TokenKind::kText});
+  }
+  for (size_t k = first_value; k < parts.size(); ++k) {
+    int col = cell.column < 0 ? -1 : cell.column + parts[k].second;
+    out->push_back({parts[k].first, col, TokenKind::kValue});
+  }
+}
+
+struct Line {
+  std::vector<Token> tokens;
+  int line = 0;
+  size_t block = 0;
+  bool page_break_before = false;
+  size_t FirstValue() const {
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (tokens[i].kind == TokenKind::kValue) return i;
+    return tokens.size();
+  }
+  bool HasValues() const { return FirstValue() < tokens.size(); }
+  std::string Text() const {
+    std::string s;
+    for (const auto& t : tokens) {
+      if (t.text.empty()) continue;
+      if (!s.empty()) s += ' ';
+      s += t.text;
+    }
+    return s;
+  }
+};
+
+std::vector<Line> Tokenise(const SourceDocument& doc) {
+  std::vector<Line> lines;
+  bool page_break = false;
+  for (size_t b = 0; b < doc.blocks.size(); ++b) {
+    const SourceBlock& block = doc.blocks[b];
+    if (block.kind == BlockKind::kPageBreak) {
+      page_break = true;
+      continue;
+    }
+    Line line;
+    line.line = block.line;
+    line.block = b;
+    line.page_break_before = page_break;
+    page_break = false;
+    for (const auto& cell : block.cells) AppendTokens(cell, &line.tokens);
+    bool any = false;
+    for (const auto& t : line.tokens) any |= t.kind != TokenKind::kEmpty;
+    if (any) lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title and year.
+
+std::optional<int> YearIn(std::string_view text, size_t* at) {
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    bool digits = true;
+    for (size_t k = 0; k < 4; ++k) digits &= text[i + k] >= '0' && text[i + k] <= '9';
+    if (!digits || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')) continue;
+    if (i + 4 < text.size() && text[i + 4] >= '0' && text[i + 4] <= '9') continue;
+    size_t j = i + 4;
+    while (j < text.size() && text[j] == ' ') ++j;
+    if (text.substr(j).starts_with("年")) {
+      int y = std::stoi(std::string(text.substr(i, 4)));
+      if (y >= 2000 && y <= 2100) {
+        *at = i;
+        return y;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedReport* out) {
+  size_t limit = std::min(first_heading, lines.size());
+  for (size_t i = 0; i < limit && i < 12; ++i) {
+    std::string text = lines[i].Text();
+    if (text.find("年度报告") == std::string::npos && text.find("年报") == std::string::npos)
+      continue;
+    out->title = text;
+    size_t at = 0;
+    if (auto y = YearIn(text, &at)) {
+      out->year = *y;
+      out->agency_name = Trim(text.substr(0, at));
+    }
+    // The agency on its own line above "2023年政府信息公开工作年度报告".
+    if (out->agency_name.empty() && i > 0) {
+      std::string above = lines[i - 1].Text();
+      if (KeyLength(above) <= 40 && above.find_first_of("0123456789") == std::string::npos) {
+        out->agency_name = Trim(above);
+        out->title = above + text;
+      }
+    }
+    return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section headings.
+
+int NumeralIndex(std::string_view key, size_t* len) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
+  for (int i = 0; i < 6; ++i) {
+    if (key.starts_with(kNumerals[i])) {
+      *len = kNumerals[i].size();
+      return i;
+    }
+  }
+  return -1;
+}
+
+// The section (0–5) this line is the heading of, given the last heading found; -1 if none.
+int HeadingOf(const Line& line, const FormatDef& f, int last) {
+  if (line.HasValues() || line.tokens.empty()) return -1;
+  std::string text = line.Text();
+  if (KeyLength(text) > 40) return -1;
+  std::string key = TextKey(text);
+  size_t len = 0;
+  int numeral = NumeralIndex(key, &len);
+  std::string_view rest = numeral >= 0 ? std::string_view(key).substr(len) : std::string_view(key);
+  if (rest.empty()) return -1;
+  for (int s = last + 1; s < static_cast<int>(f.sections.size()) && s < 6; ++s) {
+    if (numeral >= 0 && numeral != s) continue;
+    std::string heading = TextKey(f.sections[static_cast<size_t>(s)].heading);
+    if (rest == heading) return s;
+    if (numeral < 0) continue;  // an unnumbered line must be the heading exactly
+    if (rest.find(heading) != std::string_view::npos) return s;
+    if (heading.find(rest) != std::string::npos && KeyLength(rest) * 4 >= KeyLength(heading) * 3)
+      return s;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows.
+
+struct RowSpec {
+  const TableDef* table;
+  std::string row_id;
+  std::string key;  // label key without list number
+  std::vector<std::string> cells;
+};
+
+std::vector<RowSpec> RowSpecs(const FormatDef& f) {
+  std::vector<RowSpec> specs;
+  for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
+    std::vector<std::string> ids = t->CellIds();
+    for (const auto& row : t->rows) {
+      RowSpec spec{t, row.id, std::string(StripListNumber(TextKey(row.label))), {}};
+      std::string prefix = t->id + "." + row.id + ".";
+      for (const auto& id : ids)
+        if (id.starts_with(prefix)) spec.cells.push_back(id);
+      specs.push_back(std::move(spec));
+    }
+  }
+  return specs;
+}
+
+// Group headers and column titles: printed beside row labels, never labels themselves.
+std::set<std::string> GroupKeys(const FormatDef& f, const std::vector<RowSpec>& specs) {
+  std::set<std::string> keys = {"信息内容", "申请人情况",
+                                "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和"};
+  for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
+    for (const auto& row : t->rows)
+      if (!row.group.empty()) keys.insert(std::string(StripListNumber(TextKey(row.group))));
+    for (const auto& col : t->columns) keys.insert(TextKey(col.label));
+  }
+  for (const auto& s : specs) keys.erase(s.key);
+  return keys;
+}
+
+int MatchScore(std::string_view label, std::string_view key) {
+  if (label.empty()) return 0;
+  if (label == key) return 4;
+  size_t ll = KeyLength(label), kl = KeyLength(key);
+  if (std::min(ll, kl) >= 4 && (key.starts_with(label) || label.starts_with(key))) return 3;
+  if (kl >= 4 && label.find(key) != std::string_view::npos) return 2;
+  if (ll >= 6 && key.find(label) != std::string_view::npos) return 1;
+  return 0;
+}
+
+struct RowFill {
+  std::vector<Token> values;  // as placed so far
+  int line = 0;
+  bool complete = false;
+};
+
+class Extractor {
+ public:
+  Extractor(const FormatDef& f, const std::vector<Line>& lines, ExtractedReport* out)
+      : f_(f), lines_(lines), out_(out), specs_(RowSpecs(f)), groups_(GroupKeys(f, specs_)) {}
+
+  void Run(size_t from, size_t to, size_t t4_from) {
+    std::string pending;         // label text of value-less lines just above
+    std::optional<size_t> open;  // a row still waiting for figures on the next lines
+    for (size_t i = from; i < to; ++i) {
+      const Line& line = lines_[i];
+      if (line.page_break_before) pending.clear();
+      size_t fv = line.FirstValue();
+      std::string label = LabelKey(line, fv);
+      if (fv == line.tokens.size()) {  // no figures: a header or a wrapped label
+        if (!label.empty()) pending = pending.size() > 300 ? label : pending + label;
+        continue;
+      }
+      std::vector<Token> values(line.tokens.begin() + static_cast<long>(LabelEnd(line, fv)),
+                                line.tokens.end());
+      std::optional<size_t> spec = label.empty() ? std::nullopt : Match(pending, label);
+      pending.clear();
+      if (spec) {
+        Place(*spec, values, line.line);
+        last_row_ = spec;
+        open = fills_[*spec].complete ? std::nullopt : spec;
+        continue;
+      }
+      if (!label.empty()) {
+        Note("", line.line, "figures after an unknown label '" + line.Text() + "' were ignored",
+             "第" + std::to_string(line.line) + "行“" + line.Text() +
+                 "”不是表格的行名，其数字未读取");
+        continue;
+      }
+      if (open) {  // figures continuing a row whose label was above
+        Continue(*open, values, line.line);
+        if (fills_[*open].complete) open.reset();
+        continue;
+      }
+      if (i >= t4_from && PlaceT4(values, line.line)) continue;
+      if (MergeBrokenNumbers(i, values)) continue;
+      Note("", line.line, "figures without a row label were ignored: '" + line.Text() + "'",
+           "第" + std::to_string(line.line) + "行的数字“" + line.Text() + "”没有行名，未读取");
+    }
+  }
+
+  void Finish() {
+    for (size_t s = 0; s < specs_.size(); ++s) {
+      const RowSpec& spec = specs_[s];
+      auto it = fills_.find(s);
+      for (size_t k = 0; k < spec.cells.size(); ++k) {
+        const std::string& cell = spec.cells[k];
+        if (it == fills_.end()) {
+          Unreadable(cell, 0, "row not found", "未找到该行");
+          continue;
+        }
+        const auto& values = it->second.values;
+        if (k >= values.size()) {
+          Unreadable(cell, it->second.line,
+                     "figure missing: the row has only " + std::to_string(values.size()) + " of " +
+                         std::to_string(spec.cells.size()),
+                     "缺少数字：该行只有" + std::to_string(values.size()) + "个数字，应有" +
+                         std::to_string(spec.cells.size()) + "个");
+          continue;
+        }
+        CellValue v = values[k].kind == TokenKind::kEmpty
+                          ? CellValue::Blank()
+                          : ParseCellText(values[k].text, f_.IsMoney(cell), IsSigned(cell));
+        if (v.state == CellState::kUnreadable) {
+          Note(cell, it->second.line, "cannot read '" + values[k].text + "' as a figure",
+               "“" + values[k].text + "”不是数字");
+        } else {
+          ++out_->cells_read;
+        }
+        out_->data.cells[cell] = v;
+      }
+    }
+  }
+
+ private:
+  bool IsSigned(const std::string& cell) const {
+    return std::find(f_.signed_cells.begin(), f_.signed_cells.end(), cell) != f_.signed_cells.end();
+  }
+
+  // Where the figures start: after the last text token before the first value.
+  static size_t LabelEnd(const Line& line, size_t fv) {
+    size_t end = 0;
+    for (size_t i = 0; i < fv; ++i)
+      if (line.tokens[i].kind == TokenKind::kText) end = i + 1;
+    return end;
+  }
+
+  std::string LabelKey(const Line& line, size_t fv) const {
+    std::string key;
+    for (size_t i = 0; i < fv; ++i) {
+      if (line.tokens[i].kind != TokenKind::kText) continue;
+      std::string k(StripListNumber(TextKey(line.tokens[i].text)));
+      if (k.empty() || groups_.count(k)) continue;
+      key += k;
+    }
+    return key;
+  }
+
+  std::optional<size_t> Match(const std::string& pending, const std::string& label) const {
+    int best = 0;
+    std::optional<size_t> found;
+    std::string joined = pending.empty() ? "" : std::string(StripListNumber(pending + label));
+    for (size_t s = 0; s < specs_.size(); ++s) {
+      int score = std::max(MatchScore(label, specs_[s].key),
+                           joined.empty() ? 0 : MatchScore(joined, specs_[s].key));
+      // An exact match on the joined label beats a partial one on this line alone.
+      if (!joined.empty() && joined == specs_[s].key) score = 5;
+      bool taken = fills_.count(s) > 0;
+      if (score > best || (score == best && score > 0 && found && fills_.count(*found) && !taken)) {
+        best = score;
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  void Place(size_t s, std::vector<Token> values, int line) {
+    const size_t n = specs_[s].cells.size();
+    if (fills_.count(s)) {
+      Note(specs_[s].cells[0], line,
+           "the row appears again (first on line " + std::to_string(fills_[s].line) +
+               "); the second one was ignored",
+           "该行重复出现（首次在第" + std::to_string(fills_[s].line) + "行），后一处未读取");
+      return;
+    }
+    std::vector<Token> all = values;
+    while (!values.empty() && values.back().kind == TokenKind::kEmpty) values.pop_back();
+    while (values.size() > n && values.front().kind != TokenKind::kValue)
+      values.erase(values.begin());
+    RowFill fill{{}, line, false};
+    if (values.size() >= n) {
+      if (values.size() > n)
+        Note(specs_[s].cells[0], line,
+             "the row has more figures than columns; the extra ones were ignored",
+             "该行数字多于列数，多余的未读取");
+      fill.values.assign(values.begin(), values.begin() + static_cast<long>(n));
+    } else if (all.size() >= n && all.front().kind != TokenKind::kEmpty) {
+      fill.values.assign(all.begin(), all.begin() + static_cast<long>(n));  // trailing blanks
+    } else if (auto placed = ByColumn(*specs_[s].table, values, n)) {
+      fill.values = *placed;
+    } else {
+      fill.values = values;  // the rest may follow on the next lines
+    }
+    while (!fill.values.empty() && fill.values.front().kind == TokenKind::kText)
+      fill.values.erase(fill.values.begin());
+    fill.complete = fill.values.size() >= n;
+    if (fill.complete) Learn(*specs_[s].table, fill.values);
+    fills_[s] = std::move(fill);
+  }
+
+  void Continue(size_t s, const std::vector<Token>& values, int /*line*/) {
+    const size_t n = specs_[s].cells.size();
+    RowFill& fill = fills_[s];
+    for (const auto& t : values)
+      if (t.kind == TokenKind::kValue && fill.values.size() < n) fill.values.push_back(t);
+    fill.complete = fill.values.size() >= n;
+  }
+
+  // Column centres seen in complete rows of a table, per value index.
+  void Learn(const TableDef& t, const std::vector<Token>& values) {
+    auto& cols = columns_[t.id];
+    if (cols.size() < values.size()) cols.resize(values.size());
+    for (size_t k = 0; k < values.size(); ++k)
+      if (values[k].column >= 0 && values[k].kind == TokenKind::kValue)
+        cols[k].push_back(values[k].column);
+  }
+
+  // Figures of a row with blank cells placed under the columns complete rows used.
+  std::optional<std::vector<Token>> ByColumn(const TableDef& t, const std::vector<Token>& values,
+                                             size_t n) const {
+    auto it = columns_.find(t.id);
+    if (it == columns_.end() || it->second.size() != n || values.empty()) return std::nullopt;
+    std::vector<int> centre(n);
+    for (size_t k = 0; k < n; ++k) {
+      auto c = it->second[k];
+      if (c.empty()) return std::nullopt;
+      std::nth_element(c.begin(), c.begin() + static_cast<long>(c.size() / 2), c.end());
+      centre[k] = c[c.size() / 2];
+    }
+    std::vector<Token> placed(n, Token{"", -1, TokenKind::kEmpty});
+    for (const auto& v : values) {
+      if (v.kind != TokenKind::kValue) continue;
+      if (v.column < 0) return std::nullopt;
+      size_t best = 0;
+      for (size_t k = 1; k < n; ++k)
+        if (std::abs(centre[k] - v.column) < std::abs(centre[best] - v.column)) best = k;
+      if (placed[best].kind != TokenKind::kEmpty) return std::nullopt;  // two figures, one column
+      placed[best] = v;
+    }
+    return placed;
+  }
+
+  // Table 四 printed as one row of 15 figures under a three-line header (no row label), or as
+  // several lines of figures that add up to 15.
+  bool PlaceT4(const std::vector<Token>& values, int line) {
+    std::vector<size_t> t4;
+    for (size_t s = 0; s < specs_.size(); ++s)
+      if (specs_[s].table == &f_.t4 && !fills_.count(s)) t4.push_back(s);
+    if (t4.size() != f_.t4.rows.size()) return false;
+    std::vector<Token> v = values;
+    while (!v.empty() && v.back().kind == TokenKind::kEmpty) v.pop_back();
+    t4_buffer_.insert(t4_buffer_.end(), v.begin(), v.end());
+    if (t4_line_ == 0) t4_line_ = line;
+    size_t per = f_.t4.columns.size();
+    if (t4_buffer_.size() < per * t4.size()) return true;
+    for (size_t r = 0; r < t4.size(); ++r) {
+      RowFill fill{{t4_buffer_.begin() + static_cast<long>(r * per),
+                    t4_buffer_.begin() + static_cast<long>((r + 1) * per)},
+                   t4_line_,
+                   true};
+      fills_[t4[r]] = std::move(fill);
+    }
+    if (t4_buffer_.size() > per * t4.size())
+      Note("t4.review.upheld", t4_line_,
+           "Table 四 has more than 15 figures; the extra ones were ignored",
+           "表四的数字多于15个，多余的未读取");
+    t4_buffer_.clear();
+    return true;
+  }
+
+  // A number too wide for its cell wraps onto the next line under itself: "12" / "3" → 123.
+  bool MergeBrokenNumbers(size_t i, const std::vector<Token>& values) {
+    if (i == 0 || lines_[i - 1].line == 0 || lines_[i].line != lines_[i - 1].line + 1) return false;
+    if (!last_row_ || !fills_.count(*last_row_)) return false;
+    RowFill& fill = fills_[*last_row_];
+    if (fill.line != lines_[i - 1].line) return false;
+    std::vector<std::pair<size_t, std::string>> merges;
+    for (const auto& v : values) {
+      if (v.kind == TokenKind::kEmpty) continue;
+      int64_t ignored;
+      if (v.kind != TokenKind::kValue || v.column < 0 || !ParseCount(v.text, &ignored))
+        return false;
+      bool found = false;
+      for (size_t k = 0; k < fill.values.size(); ++k) {
+        const Token& above = fill.values[k];
+        int end = above.column + static_cast<int>(above.text.size());
+        if (above.kind == TokenKind::kValue && v.column >= above.column && v.column <= end) {
+          merges.push_back({k, v.text});
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    if (merges.empty()) return false;
+    for (const auto& [k, digits] : merges) fill.values[k].text += digits;
+    Note(specs_[*last_row_].cells[0], lines_[i].line,
+         "a figure continued on the next line was joined to the one above",
+         "跨行断开的数字已与上一行合并");
+    return true;
+  }
+
+  void Note(const std::string& cell, int line, std::string en, std::string zh) {
+    out_->problems.push_back({cell, line, std::move(en), std::move(zh)});
+  }
+  void Unreadable(const std::string& cell, int line, const std::string& en, const std::string& zh) {
+    out_->data.cells[cell] = CellValue::Unreadable("");
+    Note(cell, line, cell + ": " + en, CellLabel(f_, cell) + "：" + zh);
+  }
+
+  const FormatDef& f_;
+  const std::vector<Line>& lines_;
+  ExtractedReport* out_;
+  std::vector<RowSpec> specs_;
+  std::set<std::string> groups_;
+  std::map<size_t, RowFill> fills_;
+  std::map<std::string, std::vector<std::vector<int>>> columns_;
+  std::vector<Token> t4_buffer_;
+  int t4_line_ = 0;
+  std::optional<size_t> last_row_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Format version.
+
+const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reason) {
+  static const char* k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                "上一年项目数量", "政府集中采购",   "采购项目数量"};
+  static const char* k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+                                "申请人无正当理由逾期不补正"};
+  std::string hit2019, hit2021;
+  for (const auto& line : lines) {
+    if (line.HasValues() && line.tokens.size() > 1) continue;
+    std::string key = TextKey(line.Text());
+    for (const char* m : k2019)
+      if (hit2019.empty() && key.find(m) != std::string::npos) hit2019 = m;
+    for (const char* m : k2021)
+      if (hit2021.empty() && key.find(m) != std::string::npos) hit2021 = m;
+  }
+  if (!hit2019.empty() && hit2021.empty()) {
+    *reason = "the tables have the 2019 trial format's heading " + hit2019;
+    return Format2019();
+  }
+  *reason = hit2021.empty() ? "no format-specific heading found; the 2021 format is assumed"
+                            : "the tables have the 2021 format's heading " + hit2021;
+  return Format2021();
+}
+
+}  // namespace
+
+ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& options) {
+  ExtractedReport out;
+  std::vector<Line> lines = Tokenise(doc);
+  std::string reason;
+  const FormatDef& f = DetectFormat(lines, &reason);
+  out.format_reason = reason;
+  out.data.format_id = f.id;
+
+  // Section headings, in order.
+  std::vector<std::pair<int, size_t>> headings;  // section index, line index
+  int last = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int s = HeadingOf(lines[i], f, last);
+    if (s < 0) continue;
+    headings.push_back({s, i});
+    last = s;
+  }
+  auto heading_line = [&](int s) -> std::optional<size_t> {
+    for (const auto& [sec, at] : headings)
+      if (sec == s) return at;
+    return std::nullopt;
+  };
+  ReadTitle(lines, headings.empty() ? lines.size() : headings.front().second, &out);
+  if (out.year == 0) out.year = options.year_hint;
+  if (out.year == 0)
+    out.problems.push_back(
+        {"", 0, "the report year was not found in the title", "标题中未找到报告年度"});
+
+  for (const auto& [s, at] : headings)
+    out.data.sections.push_back(f.sections[static_cast<size_t>(s)].numeral);
+  for (size_t h = 0; h < headings.size(); ++h) {
+    int s = headings[h].first;
+    if (s != 0 && s != 4 && s != 5) continue;
+    size_t end = h + 1 < headings.size() ? headings[h + 1].second : lines.size();
+    std::string text;
+    for (size_t i = headings[h].second + 1; i < end; ++i) {
+      if (!text.empty()) text += '\n';
+      text += lines[i].Text();
+    }
+    out.data.narrative[f.sections[static_cast<size_t>(s)].numeral] = text;
+  }
+
+  // Tables: from section 二's heading (else after the title) to section 五's (else the end).
+  size_t from = heading_line(1).value_or(heading_line(0) ? *heading_line(0) + 1 : 0);
+  size_t to = heading_line(4).value_or(lines.size());
+  if (to < from) to = lines.size();
+  size_t t4_from = heading_line(3).value_or(from);
+  Extractor extractor(f, lines, &out);
+  extractor.Run(from, to, t4_from);
+  extractor.Finish();
+  return out;
+}
+
+}  // namespace gongkai::report
