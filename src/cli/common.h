@@ -39,13 +39,14 @@ Status LoadBundledCalendars(service::Platform& platform, bool quiet);
 
 // Registration of each command group (cmd_*.cc). Each sets its own callback that stores an exit
 // code.
-void AddInitCommands(CLI::App& app, int* exit_code);      // init, demo, and AddDbCommands
-void AddDbCommands(CLI::App& app, int* exit_code);        // db status|migrate|copy
-void AddServeCommand(CLI::App& app, int* exit_code);      // serve
-void AddAgencyCommands(CLI::App& app, int* exit_code);    // agency add|list|show
-void AddUserCommands(CLI::App& app, int* exit_code);      // user add|list|passwd
-void AddCalendarCommands(CLI::App& app, int* exit_code);  // calendar list|load|check
-void AddAuditCommands(CLI::App& app, int* exit_code);     // audit-log verify
-void AddReportCommands(CLI::App& app, int* exit_code);    // report check|render|list|show|...
+void AddInitCommands(CLI::App& app, int* exit_code);         // init, demo, and AddDbCommands
+void AddDbCommands(CLI::App& app, int* exit_code);           // db status|migrate|copy
+void AddServeCommand(CLI::App& app, int* exit_code);         // serve
+void AddAgencyCommands(CLI::App& app, int* exit_code);       // agency add|list|show
+void AddUserCommands(CLI::App& app, int* exit_code);         // user add|list|passwd
+void AddCalendarCommands(CLI::App& app, int* exit_code);     // calendar list|load|check
+void AddAuditCommands(CLI::App& app, int* exit_code);        // audit-log verify
+void AddAuditReportsCommand(CLI::App& app, int* exit_code);  // audit PATH... (published reports)
+void AddReportCommands(CLI::App& app, int* exit_code);       // report check|render|list|show|...
 
 }  // namespace gongkai::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   AddUserCommands(app, &exit_code);
   AddCalendarCommands(app, &exit_code);
   AddAuditCommands(app, &exit_code);
+  AddAuditReportsCommand(app, &exit_code);
   AddReportCommands(app, &exit_code);
   app.parse_complete_callback(
       [] { spdlog::set_level(spdlog::level::from_str(Globals().log_level)); });
