@@ -275,7 +275,11 @@ class Extractor {
       if (line.page_break_before) pending.clear();
       size_t fv = line.FirstValue();
       std::string label = LabelKey(line, fv);
-      if (fv == line.tokens.size()) {  // no figures: a header or a wrapped label
+      if (fv == line.tokens.size()) {  // no figures: a header, a wrapped label, or unreadable figures
+        if (PlaceUnreadableRow(line)) {
+          pending.clear();
+          continue;
+        }
         if (!label.empty()) pending = pending.size() > 300 ? label : pending + label;
         continue;
       }
@@ -300,8 +304,8 @@ class Extractor {
         if (fills_[*open].complete) open.reset();
         continue;
       }
-      if (i >= t4_from && PlaceT4(values, line.line)) continue;
       if (MergeBrokenNumbers(i, values)) continue;
+      if (i >= t4_from && PlaceT4(values, line.line)) continue;
       Note("", line.line, "figures without a row label were ignored: '" + line.Text() + "'",
            "第" + std::to_string(line.line) + "行的数字“" + line.Text() + "”没有行名，未读取");
     }
@@ -343,6 +347,33 @@ class Extractor {
  private:
   bool IsSigned(const std::string& cell) const {
     return std::find(f_.signed_cells.begin(), f_.signed_cells.end(), cell) != f_.signed_cells.end();
+  }
+
+  // "行政许可 | 约3": a row label followed only by cells that hold digits but are no figures. Read
+  // as the row with those cells unreadable, rather than as a header.
+  bool PlaceUnreadableRow(const Line& line) {
+    for (size_t i = 0; i < line.tokens.size(); ++i) {
+      const Token& t = line.tokens[i];
+      if (t.kind != TokenKind::kText) continue;
+      std::string key(StripListNumber(TextKey(t.text)));
+      if (key.empty() || groups_.count(key)) continue;
+      std::optional<size_t> spec;
+      for (size_t s = 0; s < specs_.size(); ++s)
+        if (!fills_.count(s) && MatchScore(key, specs_[s].key) >= 3) spec = s;
+      if (!spec) return false;
+      std::vector<Token> rest;
+      for (size_t k = i + 1; k < line.tokens.size(); ++k) {
+        if (line.tokens[k].kind == TokenKind::kEmpty) continue;
+        if (line.tokens[k].text.find_first_of("0123456789") == std::string::npos) return false;
+        rest.push_back(line.tokens[k]);
+        rest.back().kind = TokenKind::kValue;  // a cell's content, read (and refused) as a figure
+      }
+      if (rest.empty() || rest.size() > specs_[*spec].cells.size()) return false;
+      Place(*spec, rest, line.line);
+      fills_[*spec].complete = true;  // what is missing stays missing, not taken from below
+      return true;
+    }
+    return false;
   }
 
   // Where the figures start: after the last text token before the first value.
