@@ -9,7 +9,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 failed=0
-for name in urlencoded multipart percent router; do
+root=$(cd "$here/../.." && pwd)
+# Report readers start from our fixtures (and the real seed report beside the project, if present).
+declare -A extra_seeds=(
+  [report_text]="$root/tests/fixtures/reports/text $root/../shared/fixtures"
+  [report_html]="$root/tests/fixtures/reports/html"
+  [report_docx]="$root/tests/fixtures/reports/docx"
+  [report_pdf]="$root/tests/fixtures/reports/pdf $root/tests/fixtures/reports/pdf-made")
+for name in urlencoded multipart percent router report_text report_html report_docx report_pdf; do
   binary=$(find "$build_dir" -type f -name "fuzz_$name" -perm -u+x | head -n 1)
   if [[ -z "$binary" ]]; then
     echo "fuzz_$name: binary not found under $build_dir" >&2
@@ -18,8 +25,10 @@ for name in urlencoded multipart percent router; do
   fi
   # New inputs go to a temp dir; the committed seeds stay untouched.
   mkdir -p "$work/$name" "$work/artifacts-$name"
-  seeds=("$here/corpus/$name")
-  [[ -d "${seeds[0]}" ]] || seeds=()
+  seeds=()
+  for dir in "$here/corpus/$name" ${extra_seeds[$name]:-}; do
+    [[ -d "$dir" ]] && seeds+=("$dir")
+  done
   echo "== fuzz_$name for ${seconds}s"
   if ! "$binary" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
       -artifact_prefix="$work/artifacts-$name/" "$work/$name" "${seeds[@]}" \

@@ -32,6 +32,7 @@ std::string Trim(std::string_view s) {
 }
 
 bool IsValueText(std::string_view t) {
+  if (t.find(' ') != std::string_view::npos) return false;  // "12 34" is two figures
   std::string s = AsciiDigits(t);
   if (s.empty()) return false;
   if (IsDashText(s)) return true;
@@ -148,21 +149,36 @@ std::optional<int> YearIn(std::string_view text, size_t* at) {
   return std::nullopt;
 }
 
+// Markdown heading marks ("# ") in front of a title.
+std::string TrimHeadingMarks(std::string text) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == '#' || text[i] == ' ')) ++i;
+  return text.substr(i);
+}
+
 void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedReport* out) {
   size_t limit = std::min(first_heading, lines.size());
   for (size_t i = 0; i < limit && i < 12; ++i) {
     std::string text = lines[i].Text();
     if (text.find("年度报告") == std::string::npos && text.find("年报") == std::string::npos)
       continue;
-    out->title = text;
     size_t at = 0;
-    if (auto y = YearIn(text, &at)) {
+    std::optional<int> y = YearIn(text, &at);
+    // A title wrapped over two lines: "…人民政府2023年政府" / "信息公开工作年度报告".
+    if (!y && i > 0 && !lines[i - 1].HasValues()) {
+      std::string joined = lines[i - 1].Text() + text;
+      if ((y = YearIn(joined, &at))) text = joined;
+    }
+    text = TrimHeadingMarks(text);
+    out->title = text;
+    if (y) {
+      YearIn(text, &at);
       out->year = *y;
       out->agency_name = Trim(text.substr(0, at));
     }
     // The agency on its own line above "2023年政府信息公开工作年度报告".
     if (out->agency_name.empty() && i > 0) {
-      std::string above = lines[i - 1].Text();
+      std::string above = TrimHeadingMarks(lines[i - 1].Text());
       if (KeyLength(above) <= 40 && above.find_first_of("0123456789") == std::string::npos) {
         out->agency_name = Trim(above);
         out->title = above + text;
@@ -265,7 +281,18 @@ struct RowFill {
 class Extractor {
  public:
   Extractor(const FormatDef& f, const std::vector<Line>& lines, ExtractedReport* out)
-      : f_(f), lines_(lines), out_(out), specs_(RowSpecs(f)), groups_(GroupKeys(f, specs_)) {}
+      : f_(f), lines_(lines), out_(out), specs_(RowSpecs(f)), groups_(GroupKeys(f, specs_)) {
+    for (const auto& s : specs_) row_keys_.insert(s.key);
+    // Group headers and column titles with their list numbers ("三本年度办理结果", "三不予公开").
+    for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
+      for (const auto& row : t->rows)
+        if (!row.group.empty() &&
+            !row_keys_.count(std::string(StripListNumber(TextKey(row.group)))))
+          group_texts_.push_back(TextKey(row.group));
+      for (const auto& col : t->columns) group_texts_.push_back(TextKey(col.label));
+    }
+    for (const auto& g : groups_) group_texts_.push_back(g);
+  }
 
   void Run(size_t from, size_t to, size_t t4_from) {
     std::string pending;         // label text of value-less lines just above
@@ -275,7 +302,8 @@ class Extractor {
       if (line.page_break_before) pending.clear();
       size_t fv = line.FirstValue();
       std::string label = LabelKey(line, fv);
-      if (fv == line.tokens.size()) {  // no figures: a header, a wrapped label, or unreadable figures
+      if (fv ==
+          line.tokens.size()) {  // no figures: a header, a wrapped label, or unreadable figures
         if (PlaceUnreadableRow(line)) {
           pending.clear();
           continue;
@@ -285,7 +313,12 @@ class Extractor {
       }
       std::vector<Token> values(line.tokens.begin() + static_cast<long>(LabelEnd(line, fv)),
                                 line.tokens.end());
-      std::optional<size_t> spec = label.empty() ? std::nullopt : Match(pending, label);
+      // A label wrapped over lines may leave this line without one: the lines above carry it.
+      std::optional<size_t> spec =
+          label.empty() && pending.empty() ? std::nullopt : Match(pending, label);
+      // Only a whole row's figures follow a label from the lines above; more (Table 四's fifteen
+      // under its header) are not that row's.
+      if (spec && label.empty() && CountValues(values) > specs_[*spec].cells.size()) spec.reset();
       pending.clear();
       if (spec) {
         Place(*spec, values, line.line);
@@ -376,6 +409,12 @@ class Extractor {
     return false;
   }
 
+  static size_t CountValues(const std::vector<Token>& tokens) {
+    size_t n = 0;
+    for (const auto& t : tokens) n += t.kind == TokenKind::kValue;
+    return n;
+  }
+
   // Where the figures start: after the last text token before the first value.
   static size_t LabelEnd(const Line& line, size_t fv) {
     size_t end = 0;
@@ -384,21 +423,40 @@ class Extractor {
     return end;
   }
 
+  // The row label a line carries, without group headers, column titles and the fragments of them
+  // that a merged cell wrapped over several lines leaves beside labels ("本年", "（三）不").
   std::string LabelKey(const Line& line, size_t fv) const {
     std::string key;
     for (size_t i = 0; i < fv; ++i) {
       if (line.tokens[i].kind != TokenKind::kText) continue;
-      std::string k(StripListNumber(TextKey(line.tokens[i].text)));
+      std::string words;
+      const std::string& text = line.tokens[i].text;
+      for (size_t a = 0; a < text.size();) {
+        size_t b = text.find(' ', a);
+        if (b == std::string::npos) b = text.size();
+        std::string word = TextKey(std::string_view(text).substr(a, b - a));
+        if (!word.empty() && !IsGroupFragment(word)) words += word;
+        a = b + 1;
+      }
+      std::string k(StripListNumber(words));
       if (k.empty() || groups_.count(k)) continue;
       key += k;
     }
     return key;
   }
 
+  bool IsGroupFragment(const std::string& word) const {
+    if (row_keys_.count(word)) return false;
+    for (const auto& g : group_texts_)
+      if (g.find(word) != std::string::npos) return true;
+    return false;
+  }
+
   std::optional<size_t> Match(const std::string& pending, const std::string& label) const {
     int best = 0;
     std::optional<size_t> found;
     std::string joined = pending.empty() ? "" : std::string(StripListNumber(pending + label));
+    if (label.empty() && pending.empty()) return std::nullopt;
     for (size_t s = 0; s < specs_.size(); ++s) {
       int score = std::max(MatchScore(label, specs_[s].key),
                            joined.empty() ? 0 : MatchScore(joined, specs_[s].key));
@@ -562,6 +620,8 @@ class Extractor {
   ExtractedReport* out_;
   std::vector<RowSpec> specs_;
   std::set<std::string> groups_;
+  std::set<std::string> row_keys_;
+  std::vector<std::string> group_texts_;
   std::map<size_t, RowFill> fills_;
   std::map<std::string, std::vector<std::vector<int>>> columns_;
   std::vector<Token> t4_buffer_;

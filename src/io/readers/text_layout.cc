@@ -72,6 +72,33 @@ SourceBlock TabRow(std::string_view line, int number) {
   return row;
 }
 
+// A Markdown table row: "| 规章 | 0 | 0 | 0 |".
+bool IsPipeRow(std::string_view line) {
+  std::string t = Trim(line);
+  return t.size() >= 3 && t.front() == '|' && t.back() == '|';
+}
+
+// The row under a Markdown table header: "|---|:---:|".
+bool IsPipeRule(std::string_view line) {
+  return Trim(line).find_first_not_of("|-: ") == std::string::npos;
+}
+
+SourceBlock PipeRow(std::string_view line, int number) {
+  std::string t = Trim(line);
+  std::string_view inner = std::string_view(t).substr(1, t.size() - 2);
+  SourceBlock row{BlockKind::kRow, {}, number, 0};
+  int column = 0;
+  size_t start = 0;
+  while (true) {
+    size_t bar = inner.find('|', start);
+    row.cells.push_back(
+        {Trim(inner.substr(start, bar == std::string_view::npos ? bar : bar - start)), column++});
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return row;
+}
+
 // Cells separated by runs of two or more blank columns (an ideographic space counts as two).
 // pdftotext -layout places one character per column whatever its width, so its columns are
 // code points; a person aligning text in an editor sees CJK characters two columns wide.
@@ -134,6 +161,8 @@ report::SourceDocument SplitTextLines(std::string_view text, std::string reader)
       std::string_view part = line.substr(0, ff);
       if (part.find('\t') != std::string_view::npos) {
         doc.blocks.push_back(TabRow(part, number));
+      } else if (IsPipeRow(part)) {
+        if (!IsPipeRule(part)) doc.blocks.push_back(PipeRow(part, number));
       } else {
         SourceBlock b = AlignedLine(part, number, wide_cjk);
         if (!b.cells.empty()) doc.blocks.push_back(std::move(b));
