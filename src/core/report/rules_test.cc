@@ -148,6 +148,25 @@ TEST(RulesTest, ReportsEveryViolationWithCellsAndValues) {
   EXPECT_EQ(vs[2].found, 0);
 }
 
+// Blank and dashed cells of Tables 二 and 四 (as published reports have them) are form notes and
+// count as 0; in Table 三 they are warnings (T3-05).
+TEST(RulesTest, BlankOrDashedCellsOutsideTable3AreFormNotes) {
+  ReportData r = Busy();
+  r.cells["t4.suit_direct.other"] = CellValue::Blank();
+  r.cells["t2.penalty.decisions"] = CellValue::Dash();
+  r.cells["t3.new.research"] = CellValue::Dash();
+  auto vs = CheckReport(r, nullptr);
+  std::vector<std::string> form, warn;
+  for (const auto& v : vs) {
+    if (v.severity == Severity::kForm) form.push_back(v.rule + " " + v.cells[0]);
+    if (v.severity == Severity::kWarning) warn.push_back(v.rule + " " + v.cells[0]);
+    EXPECT_NE(v.severity, Severity::kError) << v.message_en;
+  }
+  EXPECT_EQ(form,
+            (std::vector<std::string>{"T4-02 t4.suit_direct.other", "T2-01 t2.penalty.decisions"}));
+  EXPECT_EQ(warn, (std::vector<std::string>{"T3-05 t3.new.research"}));
+}
+
 TEST(RulesTest, YearOverYearCarryIsAnErrorWhenBothYearsAreRecords) {
   ReportData r = Busy(), prev = Busy(2023);
   RuleOptions options;
