@@ -154,5 +154,38 @@ check "report list after the import" 0 "^2023  v1  草稿  导入" -- gd report 
 check "report import --summary-of stores a summary compared with its units (A-01)" 0 "\[W A-01\] 汇总报告表三" -- gd report import "$work/bad.json" --agency 湖滨区 --summary-of 磁钟乡,交口乡
 check "report show names a stored summary's units" 0 "^  三门峡市湖滨区交口乡人民政府" -- gd report show 湖滨区 2023
 
+# Auditing published reports from files (issue 5): the real seed report, broken copies, a batch.
+seed="$(cd "$(dirname "$0")/../.." && pwd)/../shared/fixtures/seed-annual-report-2023-cizhong.txt"
+mkdir -p "$work/audit/batch" "$work/audit/years"
+cp "$seed" "$work/audit/seed.txt"
+iconv -f utf-8 -t gb18030 "$seed" > "$work/audit/seed-gbk.txt"
+# 5 natural-person applications received, and nothing else changed: T3-01 and T3-03 fail.
+sed 's/^\(一、本年新收政府信息公开申请数量\t\t\)0/\15/' "$seed" > "$work/audit/bad.txt"
+check "audit: the real seed report reads every cell with no error" 0 "seed.txt: 三门峡市湖滨区磁钟乡人民政府 2023年度 \[2021版格式, text\] 读出200/200格 · 错误0" -- gk audit "$work/audit/seed.txt"
+check "audit: the seed in GB18030 reads the same" 0 "读出200/200格 · 错误0" -- gk audit "$work/audit/seed-gbk.txt"
+check "audit: a changed figure fails T3-01 naming the cells, exit 1" 1 "\[E T3-01\] .*（应为0，实为5） \(t3\.handled_total\.natural" -- gk audit "$work/audit/bad.txt"
+check "audit --summary-only prints one line per report" 1 "^合计：1个文件" -- bash -c "\"$gk_bin\" audit --summary-only \"$work/audit/bad.txt\" | grep -v '^\s*\[' | tail -n 1"
+check "audit --format json" 1 "\"schema\": \"gongkai.report-audit/1\"" -- gk audit --format json "$work/audit/bad.txt"
+check "audit --format csv has a header and a row per finding" 1 "^file,agency,year,format,kind,severity,rule" -- gk audit --format csv "$work/audit/bad.txt"
+check "audit --format xml is refused" 2 "--format must be text, json or csv" -- gk audit --format xml "$work/audit/seed.txt"
+cp "$seed" "$work/audit/batch/a-seed.txt"
+: > "$work/audit/batch/b-empty.txt"
+head -c 4096 /dev/urandom > "$work/audit/batch/c-junk.bin"
+printf '\x89PNG\r\n\x1a\n0000' > "$work/audit/batch/d-scan.png"
+printf '关于召开会议的通知\n各村：定于明日上午开会。\n' > "$work/audit/batch/e-notice.txt"
+truncate -s 200M "$work/audit/batch/f-huge.txt"
+check "audit a folder: bad files get a one-line reason and the batch goes on" 1 "b-empty.txt: 未能读取 — 文件为空" -- gk audit "$work/audit/batch"
+check "audit a folder: binary junk is refused" 1 "c-junk.bin: 未能读取 — 文件是二进制数据" -- gk audit "$work/audit/batch"
+check "audit a folder: an image is refused" 1 "d-scan.png: 未能读取 — 这是图片" -- gk audit "$work/audit/batch"
+check "audit a folder: a 200 MB file is refused by size" 1 "f-huge.txt: 未能读取 — 文件过大" -- gk audit "$work/audit/batch"
+check "audit a folder: a notice is read but nothing in it is a table" 1 "e-notice.txt: （未识别机关）.*读出0/200格" -- gk audit "$work/audit/batch"
+check "audit a folder: the total line" 1 "合计：6个文件，读出2份报告，未能读取4个" -- gk audit "$work/audit/batch"
+cp "$seed" "$work/audit/years/2023.txt"
+# The 2022 report carried one application over; 2023 says it carried none in (Y-01).
+sed -e 's/ 2023 年政府信息公开/ 2022 年政府信息公开/' -e 's/^\(四、结转下年度继续办理\t\t\)0/\11/' "$seed" > "$work/audit/years/2022.txt"
+check "audit two years of one agency: carried in vs carried out (Y-01)" 1 "\[W Y-01\] " -- gk audit "$work/audit/years"
+check "audit two years: the earlier year is named as last year's report" 1 "上年度报告：.*2022.txt" -- gk audit "$work/audit/years"
+check "audit: a missing path is one refused file" 1 "nope.txt: 未能读取" -- gk audit "$work/audit/seed.txt" "$work/nope.txt"
+
 echo "$((n - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]
