@@ -53,11 +53,27 @@ struct AnnualReport {
   std::string return_comment;          // the leader's comment when returned for changes
   std::vector<int64_t> summary_units;  // for kSummary: the agencies summed
   std::string source_name;             // for kImported: the file it came from
+  int64_t source_id = 0;  // for kImported from an uploaded file: its ReportSource (0: none)
   std::string created_by, created_at;
   std::string updated_by, updated_at;
   std::string submitted_by, submitted_at;
   std::string approved_by, published_at;  // the leader who approved; when it went public
   int64_t row_version = 0;                // optimistic concurrency, as Agency::version
+};
+
+// A published report file uploaded to be audited, kept byte for byte: a report imported from it
+// names it (AnnualReport::source_id), so what was imported can always be read again.
+struct ReportSource {
+  int64_t id = 0;
+  std::optional<int64_t> agency_id;    // the unit it was saved for; unset until saved
+  std::optional<int64_t> uploader_id;  // the staff user who uploaded it; unset for the CLI
+  std::string uploaded_by;             // display name
+  std::string uploaded_at;             // ISO time
+  std::string file_name;               // as the user named it, without folders
+  std::string media_kind;              // "text", "html", "docx", "pdf"
+  int64_t size = 0;                    // bytes
+  std::string sha256;                  // hex, of content
+  std::string content;                 // the file's bytes
 };
 
 }  // namespace gongkai

@@ -57,6 +57,7 @@ struct DataSnapshot {
   std::vector<Agency> agencies;              // ordered by id, with leading groups
   std::vector<User> users;                   // ordered by id
   std::vector<CalendarYear> calendar_years;  // ordered by year
+  std::vector<ReportSource> report_sources;  // ordered by id, with their content
   std::vector<AnnualReport> reports;         // ordered by id
   std::vector<AuditEntry> audit;             // ordered by seq
   AuditHead audit_head;
@@ -103,6 +104,16 @@ class Transaction {
   virtual Result<std::vector<AnnualReport>> ListReports(int64_t agency_id) = 0;
   // Every version of every agency's report for the year, by agency then version.
   virtual Result<std::vector<AnnualReport>> ListReportsOfYear(int year) = 0;
+
+  // Uploaded report files (ReportSource). Insert returns the new id. The file itself never
+  // changes; its unit is set once, when it is first saved as that unit's report (a second, other
+  // unit is FailedPrecondition; the same one again is fine).
+  virtual Result<int64_t> InsertReportSource(const ReportSource& source) = 0;
+  virtual Result<ReportSource> GetReportSource(int64_t id) = 0;
+  virtual Status SetReportSourceAgency(int64_t id, int64_t agency_id) = 0;
+  // Deletes files never saved as a report (no unit, no report names them) uploaded before
+  // `uploaded_before` (ISO time); returns how many.
+  virtual Result<int64_t> DeleteUnsavedReportSources(std::string_view uploaded_before) = 0;
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;

@@ -732,6 +732,145 @@ TEST_P(StoreContractTest, SummaryReportKeepsItsUnits) {
   ASSERT_OK(tx->Commit());
 }
 
+// --- Uploaded report files ------------------------------------------------------------------
+
+// Every byte value, NULs and invalid UTF-8 included: what a PDF or a GBK page holds.
+std::string AllBytes() {
+  std::string bytes;
+  for (int round = 0; round < 3; ++round)
+    for (int b = 0; b < 256; ++b) bytes.push_back(static_cast<char>(b));
+  return bytes;
+}
+
+ReportSource MakeSource(std::string content, std::optional<int64_t> uploader = std::nullopt) {
+  ReportSource s;
+  s.uploader_id = uploader;
+  s.uploaded_by = "刘芳";
+  s.uploaded_at = "2026-11-28T14:50:23.123Z";
+  s.file_name = "磁钟乡2023年报告.pdf";
+  s.media_kind = "pdf";
+  s.size = static_cast<int64_t>(content.size());
+  s.sha256 = std::string(64, 'e');
+  s.content = std::move(content);
+  return s;
+}
+
+TEST_P(StoreContractTest, ReportFileKeepsEveryByteAndItsUnitIsSetOnce) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t other,
+                       tx->InsertAgency(MakeAgency("甲乡", "", root, AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t uploader, tx->InsertUser(MakeUser("hubin.supervisor", root)));
+  ReportSource s = MakeSource(AllBytes(), uploader);
+  ASSERT_OK_AND_ASSIGN(s.id, tx->InsertReportSource(s));
+  ASSERT_OK_AND_ASSIGN(ReportSource got, tx->GetReportSource(s.id));
+  EXPECT_EQ(got.id, s.id);
+  EXPECT_EQ(got.content, s.content);
+  EXPECT_EQ(got.content.size(), 768u);
+  EXPECT_EQ(got.agency_id, std::nullopt);
+  EXPECT_EQ(got.uploader_id, uploader);
+  EXPECT_EQ(std::tie(got.uploaded_by, got.uploaded_at, got.file_name, got.media_kind, got.size,
+                     got.sha256),
+            std::tie(s.uploaded_by, s.uploaded_at, s.file_name, s.media_kind, s.size, s.sha256));
+  // An empty file, from the command line (no uploader).
+  ASSERT_OK_AND_ASSIGN(int64_t empty, tx->InsertReportSource(MakeSource("")));
+  ASSERT_OK_AND_ASSIGN(ReportSource none, tx->GetReportSource(empty));
+  EXPECT_EQ(none.content, "");
+  EXPECT_EQ(none.uploader_id, std::nullopt);
+  EXPECT_EQ(tx->GetReportSource(9999).status().code(), StatusCode::kNotFound);
+
+  // The unit is set once: again for the same unit is fine, another unit is refused.
+  ASSERT_OK(tx->SetReportSourceAgency(s.id, root));
+  ASSERT_OK(tx->SetReportSourceAgency(s.id, root));
+  Status moved = tx->SetReportSourceAgency(s.id, other);
+  EXPECT_EQ(moved.code(), StatusCode::kFailedPrecondition) << moved.ToString();
+  EXPECT_EQ(tx->SetReportSourceAgency(9999, root).code(), StatusCode::kNotFound);
+  EXPECT_EQ(tx->SetReportSourceAgency(empty, 4242).code(), StatusCode::kFailedPrecondition);
+  ASSERT_OK_AND_ASSIGN(got, tx->GetReportSource(s.id));
+  EXPECT_EQ(got.agency_id, root);
+  // A file of unknown kind, or whose size is not its length, is refused by the database.
+  ReportSource bad = MakeSource("abc");
+  bad.media_kind = "exe";
+  EXPECT_FALSE(tx->InsertReportSource(bad).ok());
+  bad = MakeSource("abc");
+  bad.size = 4;
+  EXPECT_FALSE(tx->InsertReportSource(bad).ok());
+  ASSERT_OK(tx->Commit());
+
+  if (GetParam().persistent) {
+    // Behind the Store's back: the bytes and the unit of a saved file cannot change, nor can it go.
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE report_sources SET file_name = 'x.pdf'"), "");
+    EXPECT_NE(
+        GetParam().exec_raw(url_, "UPDATE report_sources SET sha256 = '" + std::string(64, 'f') +
+                                      "' WHERE id = " + std::to_string(s.id)),
+        "");
+    EXPECT_NE(
+        GetParam().exec_raw(url_, "UPDATE report_sources SET agency_id = " + std::to_string(other) +
+                                      " WHERE id = " + std::to_string(s.id)),
+        "");
+    EXPECT_NE(
+        GetParam().exec_raw(url_, "DELETE FROM report_sources WHERE id = " + std::to_string(s.id)),
+        "");
+    // An unsaved file may be removed (housekeeping).
+    EXPECT_EQ(
+        GetParam().exec_raw(url_, "DELETE FROM report_sources WHERE id = " + std::to_string(empty)),
+        "");
+  }
+}
+
+TEST_P(StoreContractTest, ImportedReportNamesItsFileWhichThenStays) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t source, tx->InsertReportSource(MakeSource("第一份")));
+  AnnualReport r = MakeReport(root, 2023);
+  r.origin = ReportOrigin::kImported;
+  r.source_name = "磁钟乡2023年报告.pdf";
+  r.source_id = source;
+  ASSERT_OK_AND_ASSIGN(r.id, tx->InsertReport(r));
+  ASSERT_OK_AND_ASSIGN(AnnualReport got, tx->GetReport(r.id));
+  EXPECT_EQ(got.source_id, source);
+  ASSERT_OK_AND_ASSIGN(AnnualReport other,
+                       tx->GetReport(tx->InsertReport(MakeReport(root, 2022)).value()));
+  EXPECT_EQ(other.source_id, 0);
+  AnnualReport dangling = MakeReport(root, 2021);
+  dangling.source_id = 4242;
+  EXPECT_EQ(tx->InsertReport(dangling).status().code(), StatusCode::kFailedPrecondition);
+
+  // Housekeeping removes only old files that are neither saved for a unit nor named by a report.
+  ReportSource old = MakeSource("旧的");
+  old.uploaded_at = "2026-10-01T00:00:00.000Z";
+  ASSERT_OK_AND_ASSIGN(int64_t old_id, tx->InsertReportSource(old));
+  ReportSource old_named = old;
+  ASSERT_OK_AND_ASSIGN(old_named.id, tx->InsertReportSource(old_named));
+  AnnualReport names_it = MakeReport(root, 2020);
+  names_it.source_id = old_named.id;
+  ASSERT_OK(tx->InsertReport(names_it).status());
+  ReportSource old_saved = old;
+  ASSERT_OK_AND_ASSIGN(old_saved.id, tx->InsertReportSource(old_saved));
+  ASSERT_OK(tx->SetReportSourceAgency(old_saved.id, root));
+  ASSERT_OK_AND_ASSIGN(int64_t deleted, tx->DeleteUnsavedReportSources("2026-11-01T00:00:00.000Z"));
+  EXPECT_EQ(deleted, 1);
+  EXPECT_EQ(tx->GetReportSource(old_id).status().code(), StatusCode::kNotFound);
+  ASSERT_OK(tx->GetReportSource(old_named.id).status());
+  ASSERT_OK(tx->GetReportSource(old_saved.id).status());
+  ASSERT_OK(tx->GetReportSource(source).status());  // newer than the cut-off
+
+  // Once published, the report's file link is frozen with the rest of it.
+  r.row_version = 1;
+  r.status = ReportStatus::kPublished;
+  r.published_at = "2024-01-20T10:00:00+08:00";
+  ASSERT_OK(tx->UpdateReport(r));
+  ASSERT_OK(tx->Commit());
+  if (GetParam().persistent) {
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE annual_reports SET source_id = NULL WHERE id = " +
+                                            std::to_string(r.id)),
+              "");
+    EXPECT_NE(GetParam().exec_raw(
+                  url_, "DELETE FROM report_sources WHERE id = " + std::to_string(source)),
+              "");
+  }
+}
+
 // --- Migrations and bulk copy ---------------------------------------------------------------
 
 TEST_P(StoreContractTest, MigrateReportsWhatItApplies) {
@@ -796,13 +935,24 @@ DataSnapshot FillForExport(Store& store) {
   }
   want.audit_head = {3, prev};
 
+  ReportSource file = MakeSource(AllBytes(), clerk.id);
+  file.agency_id = township.id;
+  file.id = tx->InsertReportSource(file).value();
+  want.report_sources = {file};
+
+  AnnualReport imported = MakeReport(township.id, 2022);
+  imported.origin = ReportOrigin::kImported;
+  imported.source_id = file.id;
+  imported.id = tx->InsertReport(imported).value();
+  imported.row_version = 1;
+
   AnnualReport report = MakeReport(township.id, 2023);
   report.origin = ReportOrigin::kSummary;
   report.summary_units = {district.id};
   report.acceptances = {{"Y-03", "t3.new.total", "说明", "李四", "2024-01-06T10:00:00+08:00"}};
   report.id = tx->InsertReport(report).value();
   report.row_version = 1;
-  want.reports = {report};
+  want.reports = {imported, report};
   EXPECT_TRUE(tx->Commit().ok());
   return want;
 }
@@ -837,11 +987,23 @@ void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
   for (size_t i = 0; i < want.reports.size(); ++i) {
     const AnnualReport& w = want.reports[i];
     const AnnualReport& g = got.reports[i];
-    EXPECT_EQ(
-        std::tie(w.id, w.agency_id, w.year, w.version, w.body, w.row_version, w.summary_units),
-        std::tie(g.id, g.agency_id, g.year, g.version, g.body, g.row_version, g.summary_units));
+    EXPECT_EQ(std::tie(w.id, w.agency_id, w.year, w.version, w.body, w.row_version, w.summary_units,
+                       w.source_id),
+              std::tie(g.id, g.agency_id, g.year, g.version, g.body, g.row_version, g.summary_units,
+                       g.source_id));
     ASSERT_EQ(w.acceptances.size(), g.acceptances.size());
-    EXPECT_EQ(w.acceptances[0].reason, g.acceptances[0].reason);
+    if (!w.acceptances.empty()) {
+      EXPECT_EQ(w.acceptances[0].reason, g.acceptances[0].reason);
+    }
+  }
+  ASSERT_EQ(want.report_sources.size(), got.report_sources.size());
+  for (size_t i = 0; i < want.report_sources.size(); ++i) {
+    const ReportSource& w = want.report_sources[i];
+    const ReportSource& g = got.report_sources[i];
+    EXPECT_EQ(std::tie(w.id, w.agency_id, w.uploader_id, w.uploaded_by, w.uploaded_at, w.file_name,
+                       w.media_kind, w.size, w.sha256, w.content),
+              std::tie(g.id, g.agency_id, g.uploader_id, g.uploaded_by, g.uploaded_at, g.file_name,
+                       g.media_kind, g.size, g.sha256, g.content));
   }
 }
 
@@ -868,6 +1030,10 @@ TEST_P(StoreContractTest, ExportImportRoundTripKeepsIdsAndContinuesAbove) {
     EXPECT_EQ(next_agency, 3);
     ASSERT_OK_AND_ASSIGN(int64_t next_user, tx->InsertUser(MakeUser("new.user", 1)));
     EXPECT_EQ(next_user, 2);
+    ASSERT_OK_AND_ASSIGN(int64_t next_source, tx->InsertReportSource(MakeSource("x")));
+    EXPECT_EQ(next_source, want.report_sources.back().id + 1);
+    ASSERT_OK_AND_ASSIGN(int64_t next_report, tx->InsertReport(MakeReport(1, 2021)));
+    EXPECT_EQ(next_report, want.reports.back().id + 1);
     ASSERT_OK(tx->AppendAudit(MakeEntry(4, "agency:3", want.audit_head.hash)));
     ASSERT_OK(tx->Commit());
   }

@@ -21,10 +21,18 @@ class PostgresDialectImpl final : public Dialect {
   std::string_view AuditHeadLock() const override { return " FOR UPDATE"; }
   // SOCI's postgresql backend reads no BOOLEAN into an int.
   std::string_view ActiveAsInteger() const override { return "CAST(active AS INTEGER)"; }
+  // Text parameters end at the first NUL byte: bytea travels as hex.
+  std::string BinaryParam(std::string_view name) const override {
+    return "decode(:" + std::string(name) + ", 'hex')";
+  }
+  std::string BinaryColumn(std::string_view column) const override {
+    return "encode(" + std::string(column) + ", 'hex')";
+  }
+  bool BinaryAsHex() const override { return true; }
   // Identity columns do not notice explicit ids: move them past the highest, so the next insert
   // does not collide with an imported row.
   void ContinueIdsAfterImport(soci::session& session) const override {
-    for (const char* table : {"agencies", "users", "annual_reports"}) {
+    for (const char* table : {"agencies", "users", "report_sources", "annual_reports"}) {
       ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
                               "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
                               "), 0) + 1, false)");

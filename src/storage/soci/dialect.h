@@ -37,6 +37,13 @@ class Dialect {
   // users.active as an integer 0/1 in a SELECT list.
   virtual std::string_view ActiveAsInteger() const = 0;
 
+  // Binary columns (BLOB, bytea): the SQL that binds parameter `:name` into one and reads
+  // `column` out of one, and whether the string bound and read is hex rather than the bytes
+  // (PostgreSQL's text parameters cannot carry NUL bytes).
+  virtual std::string BinaryParam(std::string_view name) const = 0;
+  virtual std::string BinaryColumn(std::string_view column) const = 0;
+  virtual bool BinaryAsHex() const = 0;
+
   // Runs after ImportAll inserted rows with explicit ids, so later inserts get ids above them.
   virtual void ContinueIdsAfterImport(soci::session& session) const = 0;
 };

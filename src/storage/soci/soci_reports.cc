@@ -33,8 +33,9 @@ ConstraintMessages ReportConstraints(const AnnualReport& r) {
           },
       .foreign_key =
           [&] {
-            return FailedPrecondition(Describe(r) + ": its agency or a summary unit does not exist",
-                                      "年度报告所属单位或汇总单位不存在");
+            return FailedPrecondition(
+                Describe(r) + ": its agency, a summary unit or its source file does not exist",
+                "年度报告所属单位、汇总单位或来源文件不存在");
           },
   };
 }
@@ -53,19 +54,21 @@ Result<int64_t> SociTransaction::InsertReport(const AnnualReport& r) {
       [&]() -> Result<int64_t> {
         std::string status(Code(r.status)), origin(Code(r.origin));
         int64_t id = 0;
+        soci::indicator source_ind = r.source_id ? soci::i_ok : soci::i_null;
         sql() << "INSERT INTO annual_reports (agency_id, year, version, status, origin, format_id,"
                  " body, correction_note, return_comment, source_name, created_by, created_at,"
                  " updated_by, updated_at, submitted_by, submitted_at, approved_by, published_at,"
-                 " row_version) VALUES (:agency_id, :year, :version, :status, :origin, :format_id,"
-                 " :body, :correction_note, :return_comment, :source_name, :created_by,"
-                 " :created_at, :updated_by, :updated_at, :submitted_by, :submitted_at,"
-                 " :approved_by, :published_at, 1) RETURNING id",
+                 " source_id, row_version) VALUES (:agency_id, :year, :version, :status, :origin,"
+                 " :format_id, :body, :correction_note, :return_comment, :source_name,"
+                 " :created_by, :created_at, :updated_by, :updated_at, :submitted_by,"
+                 " :submitted_at, :approved_by, :published_at, :source_id, 1) RETURNING id",
             soci::use(r.agency_id), soci::use(r.year), soci::use(r.version), soci::use(status),
             soci::use(origin), soci::use(r.format_id), soci::use(r.body),
             soci::use(r.correction_note), soci::use(r.return_comment), soci::use(r.source_name),
             soci::use(r.created_by), soci::use(r.created_at), soci::use(r.updated_by),
             soci::use(r.updated_at), soci::use(r.submitted_by), soci::use(r.submitted_at),
-            soci::use(r.approved_by), soci::use(r.published_at), soci::into(id);
+            soci::use(r.approved_by), soci::use(r.published_at), soci::use(r.source_id, source_ind),
+            soci::into(id);
         AnnualReport with_id = r;
         with_id.id = id;
         ReplaceReportChildren(with_id);
@@ -159,11 +162,13 @@ Result<std::vector<AnnualReport>> SociTransaction::SelectReports(const std::stri
     std::vector<AnnualReport> reports;
     AnnualReport row;
     std::string status, origin;
+    int64_t source = 0;
+    soci::indicator source_ind = soci::i_null;
     soci::details::prepare_temp_type query =
         (sql().prepare << "SELECT id, agency_id, year, version, status, origin, format_id, body,"
                           " correction_note, return_comment, source_name, created_by, created_at,"
                           " updated_by, updated_at, submitted_by, submitted_at, approved_by,"
-                          " published_at, row_version FROM annual_reports" +
+                          " published_at, row_version, source_id FROM annual_reports" +
                               where + " ORDER BY " + order,
          soci::into(row.id), soci::into(row.agency_id), soci::into(row.year),
          soci::into(row.version), soci::into(status), soci::into(origin), soci::into(row.format_id),
@@ -171,7 +176,7 @@ Result<std::vector<AnnualReport>> SociTransaction::SelectReports(const std::stri
          soci::into(row.source_name), soci::into(row.created_by), soci::into(row.created_at),
          soci::into(row.updated_by), soci::into(row.updated_at), soci::into(row.submitted_by),
          soci::into(row.submitted_at), soci::into(row.approved_by), soci::into(row.published_at),
-         soci::into(row.row_version));
+         soci::into(row.row_version), soci::into(source, source_ind));
     if (!where.empty()) query, soci::use(value);
     soci::statement select = query;
     select.execute();
@@ -184,6 +189,7 @@ Result<std::vector<AnnualReport>> SociTransaction::SelectReports(const std::stri
       }
       row.status = *s;
       row.origin = *o;
+      row.source_id = source_ind == soci::i_ok ? source : 0;
       reports.push_back(row);
     }
     if (reports.empty()) return reports;

@@ -10,6 +10,7 @@ Result<DataSnapshot> SociTransaction::ExportAll() {
   GK_ASSIGN_OR_RETURN(out.agencies, ListAgencies());
   GK_ASSIGN_OR_RETURN(out.users, ListUsers());
   GK_ASSIGN_OR_RETURN(out.calendar_years, ListCalendarYears());
+  GK_ASSIGN_OR_RETURN(out.report_sources, SelectReportSources(std::nullopt));
   GK_ASSIGN_OR_RETURN(out.reports, SelectReports("", 0, "id"));
   for (;;) {
     int64_t after = out.audit.empty() ? 0 : out.audit.back().seq;
@@ -80,22 +81,29 @@ Status SociTransaction::ImportAll(const DataSnapshot& rows) {
           sql() << "INSERT INTO calendar_years (year, source, body) VALUES (:year, :source, :body)",
               soci::use(y.year), soci::use(y.source), soci::use(body);
         }
+        for (const ReportSource& source : rows.report_sources) {
+          row = "report_sources id " + std::to_string(source.id);
+          InsertReportSourceRow(source, /*keep_id=*/true);
+        }
         for (const AnnualReport& r : rows.reports) {
           row = "annual_reports id " + std::to_string(r.id);
           std::string status(Code(r.status)), origin(Code(r.origin));
+          soci::indicator source_ind = r.source_id ? soci::i_ok : soci::i_null;
           sql() << "INSERT INTO annual_reports (id, agency_id, year, version, status, origin,"
                    " format_id, body, correction_note, return_comment, source_name, created_by,"
                    " created_at, updated_by, updated_at, submitted_by, submitted_at, approved_by,"
-                   " published_at, row_version) VALUES (:id, :agency_id, :year, :version, :status,"
-                   " :origin, :format_id, :body, :correction_note, :return_comment, :source_name,"
-                   " :created_by, :created_at, :updated_by, :updated_at, :submitted_by,"
-                   " :submitted_at, :approved_by, :published_at, :row_version)",
+                   " published_at, source_id, row_version) VALUES (:id, :agency_id, :year,"
+                   " :version, :status, :origin, :format_id, :body, :correction_note,"
+                   " :return_comment, :source_name, :created_by, :created_at, :updated_by,"
+                   " :updated_at, :submitted_by, :submitted_at, :approved_by, :published_at,"
+                   " :source_id, :row_version)",
               soci::use(r.id), soci::use(r.agency_id), soci::use(r.year), soci::use(r.version),
               soci::use(status), soci::use(origin), soci::use(r.format_id), soci::use(r.body),
               soci::use(r.correction_note), soci::use(r.return_comment), soci::use(r.source_name),
               soci::use(r.created_by), soci::use(r.created_at), soci::use(r.updated_by),
               soci::use(r.updated_at), soci::use(r.submitted_by), soci::use(r.submitted_at),
-              soci::use(r.approved_by), soci::use(r.published_at), soci::use(r.row_version);
+              soci::use(r.approved_by), soci::use(r.published_at),
+              soci::use(r.source_id, source_ind), soci::use(r.row_version);
           ReplaceReportChildren(r);
         }
         row = "identity sequences";

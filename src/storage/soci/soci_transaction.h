@@ -4,7 +4,7 @@
 // commit and roll back, which differ in more than their SQL.
 //
 // The methods are implemented by concern in soci_{agencies,users,sessions,calendar,audit,
-// snapshot,reports}.cc.
+// snapshot,reports,report_sources}.cc.
 #pragma once
 
 #include <soci/soci.h>
@@ -44,6 +44,11 @@ class SociTransaction : public Transaction {
   Result<AnnualReport> GetReport(int64_t id) override;
   Result<std::vector<AnnualReport>> ListReports(int64_t agency_id) override;
   Result<std::vector<AnnualReport>> ListReportsOfYear(int year) override;
+
+  Result<int64_t> InsertReportSource(const ReportSource& source) override;
+  Result<ReportSource> GetReportSource(int64_t id) override;
+  Status SetReportSourceAgency(int64_t id, int64_t agency_id) override;
+  Result<int64_t> DeleteUnsavedReportSources(std::string_view uploaded_before) override;
 
   Result<AuditHead> LockAuditHead() override;
   Result<AuditHead> GetAuditHead() override;
@@ -119,6 +124,10 @@ class SociTransaction : public Transaction {
   // Shared by the report reads: `where` is "" or a condition on one bound value.
   Result<std::vector<AnnualReport>> SelectReports(const std::string& where, int64_t value,
                                                   const std::string& order);
+  // One report file, or all when id is unset; ordered by id.
+  Result<std::vector<ReportSource>> SelectReportSources(std::optional<int64_t> id);
+  // Insert's statement, also used by ImportAll (keep_id: with s.id); returns the id; throws.
+  int64_t InsertReportSourceRow(const ReportSource& s, bool keep_id);
   // The rows under a report that Update replaces; they throw on failure.
   void ReplaceReportChildren(const AnnualReport& report);
   // Shared by Get/Find/List: `where` is "" or a condition on one bound value.

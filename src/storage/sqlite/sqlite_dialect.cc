@@ -20,6 +20,12 @@ class SqliteDialectImpl final : public Dialect {
   std::string_view AuditHeadLock() const override { return ""; }
   // SQLite stores booleans as integers already.
   std::string_view ActiveAsInteger() const override { return "active"; }
+  // A string bound as text and cast keeps every byte, NULs included.
+  std::string BinaryParam(std::string_view name) const override {
+    return "CAST(:" + std::string(name) + " AS BLOB)";
+  }
+  std::string BinaryColumn(std::string_view column) const override { return std::string(column); }
+  bool BinaryAsHex() const override { return false; }
   // INTEGER PRIMARY KEY continues above the highest id by itself: nothing to reset.
   void ContinueIdsAfterImport(soci::session&) const override {}
 };
