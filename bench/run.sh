@@ -11,6 +11,9 @@
 #
 #   bench/run.sh --render-only   runs only render_bench and replaces the "Report rendering" section of
 #                                RESULTS in place (quick; no wrk/nginx, no databases)
+#   AUDIT_BENCH      audit_bench binary (default: build/bench/audit_bench); its section is left out when
+#                    it is absent
+#   bench/run.sh --audit-only    the same for audit_bench and the "Auditing published reports" section
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +23,70 @@ case "$core_bench" in /*) ;; *) core_bench="$root/$core_bench" ;; esac
 out="${RESULTS:-$here/RESULTS.md}"
 render_bench="${RENDER_BENCH:-$root/build/bench/render_bench}"
 case "$render_bench" in /*) ;; *) render_bench="$root/$render_bench" ;; esac
+audit_bench="${AUDIT_BENCH:-$root/build/bench/audit_bench}"
+case "$audit_bench" in /*) ;; *) audit_bench="$root/$audit_bench" ;; esac
+
+# audit_section MD: runs audit_bench and writes the "Auditing published reports" section to MD.
+audit_section() {
+  local md="$1" json
+  json="$(dirname "$md")/audit.json"
+  GONGKAI_SOURCE_DIR="$root" timeout 900 "$audit_bench" --benchmark_min_time=0.2 --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true --benchmark_out_format=json --benchmark_out="$json"
+  python3 - "$json" "$md" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
+import json, sys
+src, md, commit, date = sys.argv[1:]
+data = json.load(open(src))
+median = {b["run_name"]: b for b in data["benchmarks"] if b.get("aggregate_name") == "median"}
+def us(b):
+    return b["cpu_time"] * {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b["time_unit"]]
+anchor = us(median["BM_ScanBytes"])
+L = ["## Auditing published reports (`audit_bench`)", "",
+     "CPU time to audit one report from its bytes, as `gongkai audit` does per file: detect the kind, read, "
+     "extract all 200 cells of Tables 二/三/四 and run every rule (`io::ReadPublishedReport` + "
+     "`report::AuditBatch`). Inputs: the real seed report (`../shared/fixtures`, tab-separated text) and our "
+     "seed-sized sample report rendered by our own renderers. PDF includes the `pdftotext` subprocess, so its "
+     "CPU time (this process) understates it; the wall time is shown too. Median of 3 repetitions "
+     f"(`--benchmark_min_time=0.2`), measured {date} at `{commit}`. The anchor in the same run is copying the "
+     "text report's bytes and counting its lines; ratio = figure / anchor.", "",
+     "| Input | bytes | µs/report (CPU) | µs/report (wall) | reports/s on one core | Ratio to anchor |",
+     "|---|---:|---:|---:|---:|---:|"]
+for name in ["seed_text", "text", "html", "docx", "pdf"]:
+    b = median.get("BM_Audit/" + name)
+    if b is None:
+        L.append(f"| {name} | — | — | — | — | — |")
+        continue
+    wall = b["real_time"] * {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b["time_unit"]]
+    per_s = 1e6 / max(us(b), wall) if name == "pdf" else 1e6 / us(b)
+    L.append(f"| {name} | {int(b.get('bytes', 0)):,} | {us(b):,.1f} | {wall:,.1f} | {per_s:,.0f} | {us(b) / anchor:,.0f} |")
+L += ["", f"Anchor: {anchor:.2f} µs. Issue 5's goal: at least 5,000 seed-sized text and HTML reports audited per "
+      "second on one core (PDF's rate is by wall time).", ""]
+open(md, "w", encoding="utf-8").write("\n".join(L) + "\n")
+PY
+}
+
+# replace_section MD HEADING: puts MD in place of the "## HEADING" section of RESULTS, or appends it.
+replace_section() {
+  python3 - "$out" "$1" "$2" <<'PY'
+import os, re, sys
+out, md, heading = sys.argv[1:]
+text = open(out, encoding="utf-8").read() if os.path.exists(out) else ""
+section = open(md, encoding="utf-8").read()
+pattern = re.compile(r"^## " + re.escape(heading) + r".*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda m: section + "\n", text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(out, "w", encoding="utf-8").write(text.rstrip("\n") + "\n")
+PY
+}
+
+if [[ "${1:-}" == "--audit-only" ]]; then
+  [[ -x "$audit_bench" ]] || { echo "run.sh: no audit_bench at $audit_bench" >&2; exit 2; }
+  work="$(mktemp -d -t gongkai-bench.XXXXXX)"
+  trap 'rm -rf "$work"' EXIT
+  audit_section "$work/audit.md"
+  replace_section "$work/audit.md" "Auditing published reports"
+  echo "updated the Auditing published reports section of $out"
+  exit 0
+fi
 
 # render_section MD: runs render_bench and writes the "Report rendering" section to MD.
 render_section() {
@@ -95,6 +162,12 @@ echo "== render_bench"
 render_md="$work/render.md"
 if [[ -x "$render_bench" ]]; then
   render_section "$render_md" || { echo "render_bench failed; rendering section left out" >&2; rm -f "$render_md"; }
+fi
+
+echo "== audit_bench"
+audit_md="$work/audit.md"
+if [[ -x "$audit_bench" ]]; then
+  audit_section "$audit_md" || { echo "audit_bench failed; auditing section left out" >&2; rm -f "$audit_md"; }
 fi
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -230,4 +303,5 @@ print(f"wrote {out}")
 PY
 [[ -s "$store_md" ]] && cat "$store_md" >> "$out"
 if [[ -s "$render_md" ]]; then printf '\n' >> "$out"; cat "$render_md" >> "$out"; fi
+if [[ -s "$audit_md" ]]; then printf '\n' >> "$out"; cat "$audit_md" >> "$out"; fi
 cat "$out"

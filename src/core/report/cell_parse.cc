@@ -1,32 +1,42 @@
 #include "core/report/cell_parse.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace gongkai::report {
 
 std::string AsciiDigits(std::string_view in) {
-  static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"},
-      {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"}, {"．", "."}, {"－", "-"},
-      {"−", "-"},  {"／", "/"}, {"—", "—"},  {"–", "-"},  {"　", ""},  {"\xc2\xa0", ""},
-      {" ", ""},   {"\t", ""},  {"，", ","}};
   std::string out;
+  out.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
     auto b = static_cast<unsigned char>(in[i]);
-    if (b < 0x80 && b != ' ' && b != '\t') {  // the common case, ASCII digits
-      out += in[i++];
+    if (b < 0x80) {  // ASCII: spaces and tabs dropped
+      if (b != ' ' && b != '\t') out += in[i];
+      ++i;
       continue;
     }
-    bool mapped = false;
-    for (const auto& [from, to] : kMap) {
-      if (in.substr(i).starts_with(from)) {
-        out += to;
-        i += from.size();
-        mapped = true;
-        break;
-      }
-    }
-    if (!mapped) out += in[i++];
+    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    len = std::min(len, in.size() - i);
+    char32_t c = 0;
+    if (len == 2) c = ((b & 0x1F) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
+    if (len == 3)
+      c = ((b & 0x0F) << 12) | ((static_cast<unsigned char>(in[i + 1]) & 0x3F) << 6) |
+          (static_cast<unsigned char>(in[i + 2]) & 0x3F);
+    if (c >= 0xFF10 && c <= 0xFF19)
+      out += static_cast<char>('0' + (c - 0xFF10));  // full-width
+    else if (c == 0xFF0E)
+      out += '.';
+    else if (c == 0xFF0D || c == 0x2212 || c == 0x2013)
+      out += '-';
+    else if (c == 0xFF0F)
+      out += '/';
+    else if (c == 0xFF0C)
+      out += ',';
+    else if (c == 0x3000 || c == 0xA0) {
+      // ideographic and no-break spaces, typed by input methods: dropped
+    } else
+      out.append(in.substr(i, len));
+    i += len;
   }
   return out;
 }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "core/report/cell_label.h"
 #include "core/report/cell_parse.h"
@@ -32,7 +34,8 @@ std::string Trim(std::string_view s) {
 }
 
 bool IsValueText(std::string_view t) {
-  if (t.find(' ') != std::string_view::npos) return false;  // "12 34" is two figures
+  // A figure is short ("12,345", "1.2346万元", "——"); prose is not worth normalising.
+  if (t.empty() || t.size() > 40 || t.find(' ') != std::string_view::npos) return false;
   std::string s = AsciiDigits(t);
   if (s.empty()) return false;
   if (IsDashText(s)) return true;
@@ -57,6 +60,10 @@ void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
   }
   if (IsValueText(text)) {
     out->push_back({text, cell.column, TokenKind::kValue});
+    return;
+  }
+  if (text.size() > 300) {  // prose: no label followed by figures is this long
+    out->push_back({std::move(text), cell.column, TokenKind::kText});
     return;
   }
   std::vector<std::pair<std::string, int>> parts;  // word, offset in the cell
@@ -203,7 +210,8 @@ int NumeralIndex(std::string_view key, size_t* len) {
 }
 
 // The section (0–5) this line is the heading of, given the last heading found; -1 if none.
-int HeadingOf(const Line& line, const FormatDef& f, int last) {
+int HeadingOf(const Line& line, const FormatDef& f, const std::vector<std::string>& headings,
+              int last) {
   if (line.HasValues() || line.tokens.empty()) return -1;
   std::string text = line.Text();
   if (KeyLength(text) > 40) return -1;
@@ -214,7 +222,7 @@ int HeadingOf(const Line& line, const FormatDef& f, int last) {
   if (rest.empty()) return -1;
   for (int s = last + 1; s < static_cast<int>(f.sections.size()) && s < 6; ++s) {
     if (numeral >= 0 && numeral != s) continue;
-    std::string heading = TextKey(f.sections[static_cast<size_t>(s)].heading);
+    const std::string& heading = headings[static_cast<size_t>(s)];
     if (rest == heading) return s;
     if (numeral < 0) continue;  // an unnumbered line must be the heading exactly
     if (rest.find(heading) != std::string_view::npos) return s;
@@ -232,6 +240,7 @@ struct RowSpec {
   std::string row_id;
   std::string key;  // label key without list number
   std::vector<std::string> cells;
+  size_t key_length = 0;
 };
 
 std::vector<RowSpec> RowSpecs(const FormatDef& f) {
@@ -262,10 +271,56 @@ std::set<std::string> GroupKeys(const FormatDef& f, const std::vector<RowSpec>& 
   return keys;
 }
 
-int MatchScore(std::string_view label, std::string_view key) {
+// What the extractor compares a format's rows and headings by, computed once per format.
+struct FormatKeys {
+  std::vector<RowSpec> specs;
+  std::set<std::string> groups;
+  std::set<std::string> row_keys;
+  // Group headers and column titles with their list numbers ("三本年度办理结果", "三不予公开").
+  std::vector<std::string> group_texts;
+  std::vector<std::string> headings;  // section heading keys, in order
+  std::unordered_set<std::string> fragments;
+
+  static size_t CharLen(char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  }
+
+  explicit FormatKeys(const FormatDef& f) : specs(RowSpecs(f)), groups(GroupKeys(f, specs)) {
+    for (auto& spec : specs) {
+      row_keys.insert(spec.key);
+      spec.key_length = KeyLength(spec.key);
+    }
+    for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
+      for (const auto& row : t->rows)
+        if (!row.group.empty() && !row_keys.count(std::string(StripListNumber(TextKey(row.group)))))
+          group_texts.push_back(TextKey(row.group));
+      for (const auto& col : t->columns) group_texts.push_back(TextKey(col.label));
+    }
+    for (const auto& g : groups) group_texts.push_back(g);
+    // Every piece of them, cut at character boundaries, for IsGroupFragment.
+    for (const auto& g : group_texts) {
+      for (size_t a = 0; a < g.size(); a += CharLen(g[a]))
+        for (size_t b = a + CharLen(g[a]); b <= g.size(); b += b < g.size() ? CharLen(g[b]) : 1)
+          fragments.insert(g.substr(a, b - a));
+    }
+    for (const auto& section : f.sections) headings.push_back(TextKey(section.heading));
+  }
+};
+
+const FormatKeys& KeysOf(const FormatDef& f) {
+  static const FormatKeys k2021(Format2021()), k2019(Format2019());
+  if (&f == &Format2019()) return k2019;
+  if (&f == &Format2021()) return k2021;
+  static thread_local std::map<const FormatDef*, std::unique_ptr<FormatKeys>> others;
+  auto& slot = others[&f];
+  if (!slot) slot = std::make_unique<FormatKeys>(f);
+  return *slot;
+}
+
+int MatchScore(std::string_view label, size_t ll, std::string_view key, size_t kl) {
   if (label.empty()) return 0;
   if (label == key) return 4;
-  size_t ll = KeyLength(label), kl = KeyLength(key);
   if (std::min(ll, kl) >= 4 && (key.starts_with(label) || label.starts_with(key))) return 3;
   if (kl >= 4 && label.find(key) != std::string_view::npos) return 2;
   if (ll >= 6 && key.find(label) != std::string_view::npos) return 1;
@@ -281,18 +336,13 @@ struct RowFill {
 class Extractor {
  public:
   Extractor(const FormatDef& f, const std::vector<Line>& lines, ExtractedReport* out)
-      : f_(f), lines_(lines), out_(out), specs_(RowSpecs(f)), groups_(GroupKeys(f, specs_)) {
-    for (const auto& s : specs_) row_keys_.insert(s.key);
-    // Group headers and column titles with their list numbers ("三本年度办理结果", "三不予公开").
-    for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
-      for (const auto& row : t->rows)
-        if (!row.group.empty() &&
-            !row_keys_.count(std::string(StripListNumber(TextKey(row.group)))))
-          group_texts_.push_back(TextKey(row.group));
-      for (const auto& col : t->columns) group_texts_.push_back(TextKey(col.label));
-    }
-    for (const auto& g : groups_) group_texts_.push_back(g);
-  }
+      : f_(f),
+        lines_(lines),
+        out_(out),
+        keys_(KeysOf(f)),
+        specs_(keys_.specs),
+        groups_(keys_.groups),
+        row_keys_(keys_.row_keys) {}
 
   void Run(size_t from, size_t to, size_t t4_from) {
     std::string pending;         // label text of value-less lines just above
@@ -392,7 +442,9 @@ class Extractor {
       if (key.empty() || groups_.count(key)) continue;
       std::optional<size_t> spec;
       for (size_t s = 0; s < specs_.size(); ++s)
-        if (!fills_.count(s) && MatchScore(key, specs_[s].key) >= 3) spec = s;
+        if (!fills_.count(s) &&
+            MatchScore(key, KeyLength(key), specs_[s].key, specs_[s].key_length) >= 3)
+          spec = s;
       if (!spec) return false;
       std::vector<Token> rest;
       for (size_t k = i + 1; k < line.tokens.size(); ++k) {
@@ -446,10 +498,7 @@ class Extractor {
   }
 
   bool IsGroupFragment(const std::string& word) const {
-    if (row_keys_.count(word)) return false;
-    for (const auto& g : group_texts_)
-      if (g.find(word) != std::string::npos) return true;
-    return false;
+    return !row_keys_.count(word) && keys_.fragments.count(word);
   }
 
   std::optional<size_t> Match(const std::string& pending, const std::string& label) const {
@@ -457,9 +506,12 @@ class Extractor {
     std::optional<size_t> found;
     std::string joined = pending.empty() ? "" : std::string(StripListNumber(pending + label));
     if (label.empty() && pending.empty()) return std::nullopt;
+    const size_t label_length = KeyLength(label), joined_length = KeyLength(joined);
     for (size_t s = 0; s < specs_.size(); ++s) {
-      int score = std::max(MatchScore(label, specs_[s].key),
-                           joined.empty() ? 0 : MatchScore(joined, specs_[s].key));
+      int score = std::max(
+          MatchScore(label, label_length, specs_[s].key, specs_[s].key_length),
+          joined.empty() ? 0
+                         : MatchScore(joined, joined_length, specs_[s].key, specs_[s].key_length));
       // An exact match on the joined label beats a partial one on this line alone.
       if (!joined.empty() && joined == specs_[s].key) score = 5;
       bool taken = fills_.count(s) > 0;
@@ -618,10 +670,10 @@ class Extractor {
   const FormatDef& f_;
   const std::vector<Line>& lines_;
   ExtractedReport* out_;
-  std::vector<RowSpec> specs_;
-  std::set<std::string> groups_;
-  std::set<std::string> row_keys_;
-  std::vector<std::string> group_texts_;
+  const FormatKeys& keys_;
+  const std::vector<RowSpec>& specs_;
+  const std::set<std::string>& groups_;
+  const std::set<std::string>& row_keys_;
   std::map<size_t, RowFill> fills_;
   std::map<std::string, std::vector<std::vector<int>>> columns_;
   std::vector<Token> t4_buffer_;
@@ -640,7 +692,9 @@ const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reaso
   std::string hit2019, hit2021;
   for (const auto& line : lines) {
     if (line.HasValues() && line.tokens.size() > 1) continue;
-    std::string key = TextKey(line.Text());
+    std::string text = line.Text();
+    if (text.size() > 200) continue;  // a paragraph of prose, not a table header
+    std::string key = TextKey(text);
     for (const char* m : k2019)
       if (hit2019.empty() && key.find(m) != std::string::npos) hit2019 = m;
     for (const char* m : k2021)
@@ -669,7 +723,7 @@ ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& o
   std::vector<std::pair<int, size_t>> headings;  // section index, line index
   int last = -1;
   for (size_t i = 0; i < lines.size(); ++i) {
-    int s = HeadingOf(lines[i], f, last);
+    int s = HeadingOf(lines[i], f, KeysOf(f).headings, last);
     if (s < 0) continue;
     headings.push_back({s, i});
     last = s;

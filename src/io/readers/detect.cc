@@ -70,11 +70,14 @@ Result<SourceKind> DetectSourceKind(std::string_view bytes, std::string_view fil
   if (LooksBinary(bytes.substr(0, 8192)))
     return Refuse("binary data, not a report in text, HTML, DOCX or PDF",
                   "文件是二进制数据，不是文本、HTML、DOCX或PDF格式的报告");
-  std::string lower;
-  if (auto decoded = DecodeToUtf8(bytes.substr(0, 4096)); decoded.ok())
-    lower = LowerAscii(*decoded);
-  for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
-    if (lower.find(tag) != std::string::npos) return SourceKind::kHtml;
+  // Markup starts with "<" (in UTF-16 too); text reports rarely contain one near the start.
+  if (bytes.substr(0, 4096).find('<') != std::string_view::npos) {
+    std::string lower;
+    if (auto decoded = DecodeToUtf8(bytes.substr(0, 4096)); decoded.ok())
+      lower = LowerAscii(*decoded);
+    for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
+      if (lower.find(tag) != std::string::npos) return SourceKind::kHtml;
+  }
   if (EndsWith(file_name, ".html") || EndsWith(file_name, ".htm")) return SourceKind::kHtml;
   return SourceKind::kText;
 }

@@ -105,34 +105,41 @@ SourceBlock PipeRow(std::string_view line, int number) {
 SourceBlock AlignedLine(std::string_view line, int number, bool wide_cjk) {
   SourceBlock block{BlockKind::kParagraph, {}, number, 0};
   int col = 0, blank_run = 0, cell_col = -1;
-  std::string cell, pending_blank;
+  size_t cell_start = 0, cell_end = 0;  // bytes of the current cell, up to its last non-blank
   auto flush = [&] {
-    if (!cell.empty()) block.cells.push_back({cell, cell_col});
-    cell.clear();
-    pending_blank.clear();
+    if (cell_col >= 0)
+      block.cells.push_back(
+          {std::string(line.substr(cell_start, cell_end - cell_start)), cell_col});
     cell_col = -1;
   };
   for (size_t i = 0; i < line.size();) {
     size_t n = std::min(SeqLen(static_cast<unsigned char>(line[i])), line.size() - i);
     std::string_view seq = line.substr(i, n);
-    i += n;
-    int width = wide_cjk && IsWide(seq) ? 2 : 1;
-    bool blank = seq == " " || seq == "\r" || seq == "\xE3\x80\x80" || seq == "\xC2\xA0";
-    if (seq == "\xE3\x80\x80") width = 2;
+    int width = 1;
+    bool blank = false;
+    if (n == 1) {
+      blank = seq[0] == ' ' || seq[0] == '\r';
+    } else if (seq == "\xE3\x80\x80") {  // ideographic space: two columns
+      blank = true;
+      width = 2;
+    } else if (seq == "\xC2\xA0") {
+      blank = true;
+    } else if (wide_cjk && IsWide(seq)) {
+      width = 2;
+    }
     if (blank) {
       blank_run += width;
-      if (!cell.empty()) pending_blank += ' ';
     } else {
       if (blank_run >= 2) flush();
-      if (cell.empty())
+      if (cell_col < 0) {
         cell_col = col;
-      else
-        cell += pending_blank;
-      pending_blank.clear();
-      cell += seq;
+        cell_start = i;
+      }
+      cell_end = i + n;
       blank_run = 0;
     }
     col += width;
+    i += n;
   }
   flush();
   if (block.cells.size() > 1)
