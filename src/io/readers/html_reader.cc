@@ -1,0 +1,576 @@
+// HTML reports: decoded (BOM, <meta charset>, else detected), parsed with gumbo, walked in document
+// order into paragraphs and table rows with grid columns after rowspan/colspan.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <csetjmp>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "io/readers/readers.h"
+#include "io/readers/text_layout.h"
+
+namespace gongkai::io {
+namespace {
+
+constexpr size_t kMaxHtmlBytes = 50u << 20;
+// gumbo's tree of dense markup takes ~30 times the input, and some malformed markup far more
+// (every paragraph re-opens every unclosed formatting element), so the parse has its own budget.
+constexpr size_t kMaxParseBytes = 512u << 20;
+constexpr auto kMaxParseTime = std::chrono::seconds(20);
+constexpr int kMaxTableNesting = 16;     // deeper tables are read as plain paragraphs
+constexpr int kMaxTrackedColumns = 256;  // rowspans are tracked this far across a row
+constexpr int kMaxColumn = 1 << 20;
+constexpr int kMaxColSpan = 1000;  // the limits the HTML standard sets
+constexpr int kMaxRowSpan = 65534;
+constexpr size_t kLayoutCellChars = 200;  // longer than any label or figure of the report tables
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The charset named by a <meta charset=...> or <meta http-equiv content="...; charset=...">
+// near the start; a cheap scan, enough to pick the decoder before parsing.
+std::string DeclaredCharset(std::string_view bytes) {
+  std::string head = LowerAscii(bytes.substr(0, 4096));
+  std::string_view h = head;
+  for (size_t at = h.find("<meta"); at != std::string_view::npos; at = h.find("<meta", at + 5)) {
+    std::string_view tag = h.substr(at, h.find('>', at) - at);
+    size_t i = tag.find("charset");
+    if (i == std::string_view::npos) continue;
+    i += 7;
+    while (i < tag.size() && std::isspace(static_cast<unsigned char>(tag[i]))) ++i;
+    if (i >= tag.size() || tag[i] != '=') continue;
+    ++i;
+    while (i < tag.size() &&
+           (std::isspace(static_cast<unsigned char>(tag[i])) || tag[i] == '"' || tag[i] == '\''))
+      ++i;
+    size_t end = i;
+    while (end < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[end])) || tag[end] == '-' ||
+            tag[end] == '_' || tag[end] == '.' || tag[end] == ':'))
+      ++end;
+    std::string value(tag.substr(i, end - i));
+    if (value.empty()) continue;
+    // A page that reached us as ASCII-compatible bytes is not UTF-16 whatever it says (the HTML
+    // standard reads such a declaration as UTF-8).
+    if (value.starts_with("utf-16")) return "utf-8";
+    return value;
+  }
+  return "";
+}
+
+// Control characters other than whitespace mean binary data, not a web page.
+bool LooksBinary(std::string_view text) {
+  std::string_view head = text.substr(0, 8192);
+  size_t control = 0;
+  for (char ch : head) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 100 > head.size();
+}
+
+// Bytes of the whitespace character at s[i], or 0: ASCII whitespace, no-break space, the
+// typographic spaces and the ideographic space U+3000.
+size_t SpaceAt(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  unsigned char c = b(0);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c == 0xC2 && b(1) == 0xA0) return 2;
+  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;
+  if (c == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8A) || b(2) == 0xAF)) return 3;
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;
+  return 0;
+}
+
+// Bytes of an invisible character at s[i] that is dropped (zero-width space, BOM), or 0.
+size_t InvisibleAt(std::string_view s, size_t i) {
+  if (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
+  return 0;
+}
+
+// Runs of whitespace → one space; trimmed.
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (size_t i = 0; i < s.size();) {
+    if (size_t n = InvisibleAt(s, i)) {
+      i += n;
+    } else if (size_t n = SpaceAt(s, i)) {
+      pending = !out.empty();
+      i += n;
+    } else {
+      if (pending) out += ' ';
+      pending = false;
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+// Every gumbo allocation goes through an arena so that the tree is freed in one sweep (gumbo's
+// own gumbo_destroy_output recurses once per nesting level and overflows the stack on deeply
+// nested markup) and so that a parse outgrowing its memory or time budget can be abandoned:
+// gumbo is plain C, so leaving it with longjmp skips no destructor.
+class GumboArena {
+ public:
+  GumboArena() : deadline_(std::chrono::steady_clock::now() + kMaxParseTime) {
+    sentinel_.prev = sentinel_.next = &sentinel_;
+  }
+  ~GumboArena() {
+    for (Header* h = sentinel_.next; h != &sentinel_;) {
+      Header* next = h->next;
+      std::free(h);
+      h = next;
+    }
+  }
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+
+  // Null when the parse went over budget; failure() then says which budget.
+  GumboOutput* Parse(const std::string& html) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.allocator = &Allocate;
+    options.deallocator = &Deallocate;
+    options.userdata = this;
+    options.max_errors = 0;  // parse errors are not reported, so do not keep them
+    if (setjmp(escape_) != 0) return nullptr;
+    return gumbo_parse_with_options(&options, html.data(), html.size());
+  }
+  const char* failure() const { return failure_; }
+
+ private:
+  struct alignas(16) Header {
+    Header* prev;
+    Header* next;
+    size_t size;
+  };
+
+  [[noreturn]] void Escape(const char* why) {
+    failure_ = why;
+    std::longjmp(escape_, 1);
+  }
+
+  static void* Allocate(void* self, size_t size) {
+    auto* arena = static_cast<GumboArena*>(self);
+    if (size > kMaxParseBytes - arena->bytes_) arena->Escape("memory");
+    if (++arena->calls_ % 1024 == 0 && std::chrono::steady_clock::now() > arena->deadline_)
+      arena->Escape("time");
+    auto* h = static_cast<Header*>(std::malloc(sizeof(Header) + size));
+    if (h == nullptr) arena->Escape("memory");
+    h->size = size;
+    h->prev = &arena->sentinel_;
+    h->next = arena->sentinel_.next;
+    h->next->prev = h;
+    arena->sentinel_.next = h;
+    arena->bytes_ += size;
+    return h + 1;
+  }
+
+  static void Deallocate(void* self, void* ptr) {
+    if (ptr == nullptr) return;
+    auto* arena = static_cast<GumboArena*>(self);
+    Header* h = static_cast<Header*>(ptr) - 1;
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    arena->bytes_ -= h->size;
+    std::free(h);
+  }
+
+  Header sentinel_{};
+  size_t bytes_ = 0;
+  size_t calls_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+  std::jmp_buf escape_{};
+  const char* failure_ = "";
+};
+
+const GumboVector* Children(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  if (node->type == GUMBO_NODE_ELEMENT) return &node->v.element.children;
+  return nullptr;
+}
+
+GumboTag TagOf(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
+}
+
+bool IsText(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+         node->type == GUMBO_NODE_CDATA;
+}
+
+// Elements whose content is not part of the report's text.
+bool IsIgnored(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
+// Elements that end the paragraph before them and start a new one after them.
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+    // Table parts: blocks when a table is read as paragraphs (layout or too deeply nested).
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return true;
+    default:
+      return IsHeading(tag);
+  }
+}
+
+bool IsCell(const GumboNode* node) {
+  GumboTag tag = TagOf(node);
+  return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
+}
+
+// Visits a subtree in document order without recursion (gumbo trees can be 100,000 levels deep).
+// enter(node) says whether to visit the node's children; leave(node) follows them.
+template <class Enter, class Leave>
+void Traverse(const GumboNode* root, Enter enter, Leave leave) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+  };
+  if (!enter(root)) return;
+  std::vector<Frame> stack{{root, 0}};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back().node;
+    const GumboVector* kids = Children(node);
+    if (kids != nullptr && stack.back().next < kids->length) {
+      auto* child = static_cast<const GumboNode*>(kids->data[stack.back().next++]);
+      if (enter(child)) stack.push_back({child, 0});
+    } else {
+      stack.pop_back();
+      leave(node);
+    }
+  }
+}
+
+// A cell's text: nested markup flattened, block boundaries (and nested tables' cells) as spaces.
+std::string CellText(const GumboNode* cell) {
+  std::string raw;
+  auto breaks = [](const GumboNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
+  Traverse(
+      cell,
+      [&](const GumboNode* n) {
+        if (IsText(n)) raw += n->v.text.text;
+        if (n->type != GUMBO_NODE_ELEMENT || IsIgnored(TagOf(n))) return false;
+        if (breaks(n)) raw += ' ';
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (breaks(n)) raw += ' ';
+      });
+  return CollapseSpaces(raw);
+}
+
+// The text of a <pre>, lines kept.
+std::string PreText(const GumboNode* pre) {
+  std::string raw;
+  Traverse(
+      pre,
+      [&](const GumboNode* n) {
+        if (IsText(n)) raw += n->v.text.text;
+        if (TagOf(n) == GUMBO_TAG_BR) raw += '\n';
+        return n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+      },
+      [](const GumboNode*) {});
+  return raw;
+}
+
+// The <tr> elements of a table in order, each with the index of its row group (thead, tbody,
+// tfoot; rowspans stop at the end of their group).
+std::vector<std::pair<const GumboNode*, int>> TableRows(const GumboNode* table) {
+  std::vector<std::pair<const GumboNode*, int>> rows;
+  int group = 0;
+  const GumboVector& kids = table->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(kids.data[i]);
+    GumboTag tag = TagOf(child);
+    if (tag == GUMBO_TAG_TR) rows.emplace_back(child, group);
+    if (tag != GUMBO_TAG_THEAD && tag != GUMBO_TAG_TBODY && tag != GUMBO_TAG_TFOOT) continue;
+    ++group;
+    const GumboVector& section = child->v.element.children;
+    for (unsigned j = 0; j < section.length; ++j) {
+      auto* row = static_cast<const GumboNode*>(section.data[j]);
+      if (TagOf(row) == GUMBO_TAG_TR) rows.emplace_back(row, group);
+    }
+    ++group;
+  }
+  return rows;
+}
+
+std::vector<const GumboNode*> RowCells(const GumboNode* row) {
+  std::vector<const GumboNode*> cells;
+  const GumboVector& kids = row->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(kids.data[i]);
+    if (IsCell(child)) cells.push_back(child);
+  }
+  return cells;
+}
+
+// Whether a table lays out the page rather than holding data: web pages of government sites often
+// put the whole article in a table cell, and reading that as one cell would lose every paragraph.
+// A data table of the report has short cells and no tables or headings inside them.
+bool IsLayoutTable(const GumboNode* table) {
+  size_t cells = 0;
+  for (const auto& [row, group] : TableRows(table)) {
+    for (const GumboNode* cell : RowCells(row)) {
+      ++cells;
+      bool layout = false;
+      size_t chars = 0;
+      Traverse(
+          cell,
+          [&](const GumboNode* n) {
+            if (IsText(n)) {
+              for (char c : std::string_view(n->v.text.text))
+                chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\n';
+            }
+            if (n != cell && (TagOf(n) == GUMBO_TAG_TABLE || IsHeading(TagOf(n)))) layout = true;
+            return !layout && n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+          },
+          [](const GumboNode*) {});
+      if (layout || chars > kLayoutCellChars) return true;
+    }
+  }
+  return cells == 1;
+}
+
+// A span attribute as the HTML standard reads it: leading digits, else the default.
+int SpanAttribute(const GumboNode* cell, const char* name, int fallback, int max) {
+  const GumboAttribute* attr = gumbo_get_attribute(&cell->v.element.attributes, name);
+  if (attr == nullptr) return fallback;
+  std::string_view v = attr->value;
+  size_t i = 0;
+  while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+  if (i < v.size() && v[i] == '+') ++i;
+  if (i >= v.size() || !std::isdigit(static_cast<unsigned char>(v[i]))) return fallback;
+  long n = 0;
+  for (; i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])) && n <= max; ++i)
+    n = n * 10 + (v[i] - '0');
+  return static_cast<int>(std::min<long>(n, max));
+}
+
+// Grid columns of the cells of one row group: a cell takes the first column that no rowspan from
+// an earlier row covers, and covers its colspan × rowspan.
+class RowGrid {
+ public:
+  void StartGroup() {
+    cover_end_.clear();
+    row_ = 0;
+    next_ = 0;
+  }
+  int Place(int colspan, int rowspan) {
+    auto covered = [&](int c) {
+      return c < static_cast<int>(cover_end_.size()) && cover_end_[c] > row_;
+    };
+    while (covered(next_)) ++next_;
+    int column = next_;
+    int end = std::min(column + colspan, kMaxTrackedColumns);
+    if (end > static_cast<int>(cover_end_.size())) cover_end_.resize(end, 0);
+    for (int c = column; c < end; ++c) cover_end_[c] = row_ + rowspan;
+    next_ = std::min(column + colspan, kMaxColumn);
+    return column;
+  }
+  void EndRow() {
+    ++row_;
+    next_ = 0;
+  }
+
+ private:
+  std::vector<int> cover_end_;  // per column: the first row no longer covered
+  int row_ = 0;
+  int next_ = 0;
+};
+
+class HtmlWalker {
+ public:
+  // Paragraphs and tables of a subtree, in order.
+  void Flow(const GumboNode* root, int table_depth) {
+    Traverse(
+        root,
+        [&](const GumboNode* n) {
+          if (IsText(n)) text_ += n->v.text.text;
+          if (n->type == GUMBO_NODE_DOCUMENT) return true;
+          if (n->type != GUMBO_NODE_ELEMENT) return false;
+          GumboTag tag = n->v.element.tag;
+          if (IsIgnored(tag)) return false;
+          if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
+            Flush();
+            return false;
+          }
+          if (tag == GUMBO_TAG_TABLE && table_depth < kMaxTableNesting) {
+            Flush();
+            Table(n, table_depth + 1);
+            return false;
+          }
+          if (tag == GUMBO_TAG_PRE) {
+            Flush();
+            Preformatted(n);
+            return false;
+          }
+          if (IsBlock(tag)) Flush();
+          return true;
+        },
+        [&](const GumboNode* n) {
+          if (IsBlock(TagOf(n))) Flush();
+        });
+  }
+
+  report::SourceDocument Take() {
+    Flush();
+    return std::move(doc_);
+  }
+
+ private:
+  void Flush() {
+    std::string text = CollapseSpaces(text_);
+    text_.clear();
+    if (text.empty()) return;
+    report::SourceBlock block;
+    block.cells.push_back({std::move(text), -1});
+    doc_.blocks.push_back(std::move(block));
+  }
+
+  // Preformatted text may hold a pasted text table: its lines are split like a text file's.
+  void Preformatted(const GumboNode* pre) {
+    report::SourceDocument lines = SplitTextLines(PreText(pre), "html");
+    for (auto& block : lines.blocks) {
+      if (block.kind == report::BlockKind::kPageBreak) continue;
+      block.line = 0;
+      doc_.blocks.push_back(std::move(block));
+    }
+  }
+
+  void Table(const GumboNode* table, int table_depth) {
+    if (IsLayoutTable(table)) {
+      for (const auto& [row, group] : TableRows(table))
+        for (const GumboNode* cell : RowCells(row)) Flow(cell, table_depth);
+      return;
+    }
+    int index = ++tables_;
+    const GumboVector& kids = table->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      auto* child = static_cast<const GumboNode*>(kids.data[i]);
+      if (TagOf(child) == GUMBO_TAG_CAPTION) Flow(child, table_depth);
+    }
+    RowGrid grid;
+    int group = -1;
+    for (const auto& [row, row_group] : TableRows(table)) {
+      if (row_group != group) grid.StartGroup();
+      group = row_group;
+      report::SourceBlock block;
+      block.kind = report::BlockKind::kRow;
+      block.table = index;
+      for (const GumboNode* cell : RowCells(row)) {
+        int colspan = std::max(1, SpanAttribute(cell, "colspan", 1, kMaxColSpan));
+        int rowspan = SpanAttribute(cell, "rowspan", 1, kMaxRowSpan);
+        if (rowspan == 0) rowspan = kMaxRowSpan;  // "0": to the end of the row group
+        block.cells.push_back({CellText(cell), grid.Place(colspan, rowspan)});
+      }
+      grid.EndRow();
+      if (!block.cells.empty()) doc_.blocks.push_back(std::move(block));
+    }
+  }
+
+  std::string text_;  // the paragraph being read
+  report::SourceDocument doc_;
+  int tables_ = 0;
+};
+
+}  // namespace
+
+Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
+  if (bytes.size() > kMaxHtmlBytes) {
+    return InvalidArgument(
+        "HTML file too large: " + std::to_string(bytes.size() >> 20) + " MB, the limit is 50 MB",
+        "HTML文件过大（超过50MB）");
+  }
+  if (bytes.empty()) return InvalidArgument("the HTML file is empty", "HTML文件为空");
+  GK_ASSIGN_OR_RETURN(std::string html, DecodeToUtf8(bytes, DeclaredCharset(bytes)));
+  if (LooksBinary(html)) {
+    return InvalidArgument("not an HTML file: it holds binary data",
+                           "不是HTML文件：文件含有二进制数据");
+  }
+  GumboArena arena;
+  GumboOutput* output = arena.Parse(html);
+  if (output == nullptr) {
+    return InvalidArgument(std::string("the HTML is too complex to read (the parser ran out of ") +
+                               arena.failure() + ")",
+                           "HTML文件结构过于复杂，无法读取");
+  }
+  HtmlWalker walker;
+  walker.Flow(output->document, 0);
+  report::SourceDocument doc = walker.Take();
+  doc.reader = "html";
+  if (doc.blocks.empty()) return InvalidArgument("the HTML file has no text", "HTML文件中没有文字");
+  return doc;
+}
+
+}  // namespace gongkai::io
