@@ -82,6 +82,12 @@ constexpr Term kTerms[] = {
      "correction of a published annual report started"},
     {"audit_action.report.accept_warning", "说明警告", "warning accepted with a reason"},
     {"audit_action.report.summarise", "生成汇总报告", "region summary made"},
+    {"audit_action.report.audit_upload", "上传年度报告文件审核",
+     "published annual report file uploaded and audited"},
+    {"audit_action.report.import_audited", "将审核的文件保存为年度报告",
+     "audited report file saved as the unit's annual report"},
+    {"audit_action.report_source.purge", "清理未保存的上传文件",
+     "uploaded report files never saved were deleted"},
     // Annual report states and origins.
     {"report_status.draft", "草稿", "draft"},
     {"report_status.pending", "待审批", "awaiting the leader's approval"},

@@ -56,6 +56,8 @@ bool RoleAllows(Role role, Permission p) {
       return role == Role::kSupervisor;
     case Permission::kEditReport:
       return role == Role::kClerk || role == Role::kAdmin;
+    case Permission::kAuditReports:
+      return role == Role::kSupervisor || role == Role::kClerk || role == Role::kAdmin;
     case Permission::kApproveReport:
       return role == Role::kLeader;
   }

@@ -41,6 +41,8 @@ enum class Permission {
   kEditReport,        // clerk, admin: enter figures and narrative, submit for approval
   kApproveReport,     // leader: approve and publish, or return with a comment
   kSummariseReports,  // supervisor: region summaries of the units below
+  kAuditReports,      // supervisor, clerk, admin: audit uploaded published reports and save their
+                      // figures as a unit's imported report
 };
 bool RoleAllows(Role role, Permission permission);
 

@@ -28,6 +28,12 @@ TEST(UserTest, RolePermissions) {
   EXPECT_TRUE(RoleAllows(Role::kSupervisor, Permission::kViewAuditLog));
   EXPECT_FALSE(RoleAllows(Role::kLeader, Permission::kViewAuditLog));
   for (Role r : kAllRoles) EXPECT_TRUE(RoleAllows(r, Permission::kViewBackOffice));
+  // Auditing uploaded reports: the supervisor, and the unit's own clerk and admin; not the leader,
+  // who approves.
+  EXPECT_TRUE(RoleAllows(Role::kSupervisor, Permission::kAuditReports));
+  EXPECT_TRUE(RoleAllows(Role::kClerk, Permission::kAuditReports));
+  EXPECT_TRUE(RoleAllows(Role::kAdmin, Permission::kAuditReports));
+  EXPECT_FALSE(RoleAllows(Role::kLeader, Permission::kAuditReports));
 }
 
 }  // namespace

@@ -15,8 +15,9 @@ Date Clock::Today() const {
   return Date::FromDaysSinceEpoch(static_cast<int32_t>(local.time_since_epoch().count()));
 }
 
-std::string Clock::NowRfc3339() const {
-  auto now = Now();
+std::string Clock::NowRfc3339() const { return FormatRfc3339(Now()); }
+
+std::string FormatRfc3339(std::chrono::system_clock::time_point now) {
   auto days = chr::floor<chr::days>(now);
   chr::year_month_day ymd(days);
   auto ms = chr::duration_cast<chr::milliseconds>(now - days).count();

@@ -23,6 +23,9 @@ class Clock {
   std::string NowRfc3339() const;
 };
 
+// A time as NowRfc3339 writes it.
+std::string FormatRfc3339(std::chrono::system_clock::time_point t);
+
 class SystemClock : public Clock {
  public:
   std::chrono::system_clock::time_point Now() const override {

@@ -15,8 +15,8 @@ namespace gongkai::service {
 // One table's fingerprint: its rows and a SHA-256 over their canonical form in key order. Computed
 // from typed rows, so it is the same whichever backend the rows came from.
 struct TableSummary {
-  std::string
-      table;  // agencies, agency_group_members, users, calendar_years, audit_log, audit_head
+  std::string table;  // agencies, agency_group_members, users, calendar_years, report_sources,
+                      // annual_reports, audit_log, audit_head
   int64_t rows = 0;
   std::string sha256;  // hex
   bool operator==(const TableSummary&) const = default;

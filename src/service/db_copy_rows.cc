@@ -102,10 +102,28 @@ std::string Encode(const AnnualReport& r) {
   row.Text(r.created_by).Text(r.created_at).Text(r.updated_by).Text(r.updated_at);
   row.Text(r.submitted_by).Text(r.submitted_at).Text(r.approved_by).Text(r.published_at);
   row.Int(r.row_version);
+  r.source_id ? row.Int(r.source_id) : row.Null();
   for (const WarningAcceptance& a : r.acceptances)
     row.Text(a.rule).Text(a.fingerprint).Text(a.reason).Text(a.by).Text(a.at);
   for (int64_t unit : r.summary_units) row.Int(unit);
   return row.Done();
+}
+
+// An uploaded report file; its content by its SHA-256 (computed here, not the stored column), so
+// the checksums prove the bytes arrived without holding them twice.
+std::string Encode(const ReportSource& s) {
+  Row row;
+  row.Int(s.id);
+  s.agency_id ? row.Int(*s.agency_id) : row.Null();
+  s.uploader_id ? row.Int(*s.uploader_id) : row.Null();
+  return row.Text(s.uploaded_by)
+      .Text(s.uploaded_at)
+      .Text(s.file_name)
+      .Text(s.media_kind)
+      .Int(s.size)
+      .Text(s.sha256)
+      .Text(Sha256Hex(s.content))
+      .Done();
 }
 
 // An agency's identity for the diff includes its leading group: members have no key of their own.
@@ -119,6 +137,7 @@ int64_t KeyOf(const Agency& a) { return a.id; }
 int64_t KeyOf(const User& u) { return u.id; }
 int64_t KeyOf(const CalendarYear& y) { return y.year; }
 int64_t KeyOf(const AnnualReport& r) { return r.id; }
+int64_t KeyOf(const ReportSource& s) { return s.id; }
 
 template <class T>
 TableSummary Summarise(std::string table, const std::vector<T>& rows) {
@@ -172,6 +191,7 @@ std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
   out.push_back({"agency_group_members", member_rows, Sha256Hex(members)});
   out.push_back(Summarise("users", s.users));
   out.push_back(Summarise("calendar_years", s.calendar_years));
+  out.push_back(Summarise("report_sources", s.report_sources));
   out.push_back(Summarise("annual_reports", s.reports));
   out.push_back(Summarise("audit_log", s.audit));
   out.push_back(
@@ -209,6 +229,9 @@ Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
   GK_RETURN_IF_ERROR(Diff(
       "calendar_years", "year", source.calendar_years, target.calendar_years,
       [](const CalendarYear& y) { return Encode(y); }, &missing.calendar_years));
+  GK_RETURN_IF_ERROR(Diff(
+      "report_sources", "id", source.report_sources, target.report_sources,
+      [](const ReportSource& s) { return Encode(s); }, &missing.report_sources));
   GK_RETURN_IF_ERROR(Diff(
       "annual_reports", "id", source.reports, target.reports,
       [](const AnnualReport& r) { return Encode(r); }, &missing.reports));

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "service/demo.h"
 #include "service/platform.h"
@@ -205,11 +208,51 @@ INSTANTIATE_TEST_SUITE_P(Postgres, DbCopyTest, ::testing::ValuesIn(PostgresIfCon
                          [](const auto& info) { return info.param.name; });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DbCopyTest);
 
+// An uploaded report file and the report saved from it arrive byte for byte, still linked.
+TEST_P(DbCopyTest, CopiesUploadedReportFilesAndTheReportsNamingThem) {
+  std::string bytes;
+  {
+    const char* root = std::getenv("GONGKAI_SOURCE_DIR");
+    std::ifstream in(std::string(root ? root : ".") +
+                     "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes = ss.str();
+  }
+  ASSERT_GT(bytes.size(), 1000u);
+  int64_t source_id = 0, report_id = 0;
+  {
+    auto source = Open(source_url_);
+    ASSERT_NE(source, nullptr);
+    auto items = source->report_audit().AuditUploads(Actor::Cli(), {{"磁钟乡2023.txt", bytes}});
+    ASSERT_TRUE(items.ok()) << items.status().ToString();
+    ASSERT_TRUE((*items)[0].unit) << (*items)[0].unit_problem;
+    source_id = (*items)[0].source.id;
+    auto saved =
+        source->report_audit().SaveAudited(Actor::Cli(), source_id, (*items)[0].unit->id, 2023);
+    ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+    report_id = *saved;
+  }
+  auto copied = CopyDatabase(source_url_, target_url_);
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  EXPECT_TRUE(copied->verified());
+  EXPECT_EQ(Rows(copied->source, "report_sources"), 1);
+  auto target = Open(target_url_);
+  ASSERT_NE(target, nullptr);
+  auto file = target->report_audit().Source(Actor::Cli(), source_id);
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_EQ(file->content, bytes);
+  auto report = target->reports().Get(Actor::Cli(), report_id);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->record.source_id, source_id);
+  EXPECT_EQ(report->record.version, 2);  // the demo's published 2023 report is version 1
+}
+
 // --- The pure parts ------------------------------------------------------------------------------
 
 TEST(DbCopyRowsTest, EmptyTablesHashTheEmptyString) {
   auto tables = SummariseSnapshot({});
-  ASSERT_EQ(tables.size(), 7u);
+  ASSERT_EQ(tables.size(), 8u);
   EXPECT_EQ(tables[0].table, "agencies");
   EXPECT_EQ(tables[0].rows, 0);
   EXPECT_EQ(tables[0].sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

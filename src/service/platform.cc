@@ -12,7 +12,8 @@ Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock,
       sessions_(*store_, clock_, options.session),
       calendar_(*store_, clock_),
       audit_(*store_),
-      reports_(*store_, clock_) {}
+      reports_(*store_, clock_),
+      report_audit_(*store_, clock_, reports_, options.report_audit, options.pdf) {}
 
 Result<std::unique_ptr<Platform>> OpenPlatform(const std::string& url, const Clock& clock,
                                                PlatformOptions options) {

@@ -10,6 +10,7 @@
 #include "service/calendar_service.h"
 #include "service/clock.h"
 #include "service/crypto.h"
+#include "service/report_audit_service.h"
 #include "service/report_service.h"
 #include "service/session_service.h"
 #include "service/user_service.h"
@@ -21,6 +22,8 @@ struct PlatformOptions {
   HasherOptions hasher;
   ThrottleOptions throttle;
   SessionOptions session;
+  AuditLimits report_audit;
+  io::PdfOptions pdf;  // how uploaded PDFs are read
 };
 
 class Platform {
@@ -35,6 +38,7 @@ class Platform {
   CalendarService& calendar() { return calendar_; }
   AuditService& audit() { return audit_; }
   ReportService& reports() { return reports_; }
+  ReportAuditService& report_audit() { return report_audit_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -46,6 +50,7 @@ class Platform {
   CalendarService calendar_;
   AuditService audit_;
   ReportService reports_;
+  ReportAuditService report_audit_;
 };
 
 // Opens (and migrates) the database at url and wires the services.

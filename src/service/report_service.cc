@@ -106,7 +106,9 @@ Status RequireStatus(const AnnualReport& r, ReportStatus want, std::string_view 
       "当前状态为“" + std::string(Label(r.status)) + "”，不能" + std::string(doing_zh));
 }
 
-report::RuleOptions OptionsFor(const Agency& agency, const std::string& first_published_at) {
+}  // namespace
+
+report::RuleOptions RuleOptionsFor(const Agency& agency, const std::string& first_published_at) {
   report::RuleOptions o;
   // Art. 49: a local people's government's own report is due on 31 March; departments (and, by
   // common local rule, townships) on 31 January.
@@ -122,6 +124,8 @@ report::RuleOptions OptionsFor(const Agency& agency, const std::string& first_pu
       agency.level == AgencyLevel::kProvince || agency.level == AgencyLevel::kCity;
   return o;
 }
+
+namespace {
 
 const AnnualReport* NewestPublished(const std::vector<AnnualReport>& versions) {
   const AnnualReport* best = nullptr;
@@ -278,9 +282,9 @@ Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualRep
     GK_ASSIGN_OR_RETURN(previous, DecodeBody(*prev));
   }
   // An imported report's publication date is not the platform's: P-01 is not judged for it.
-  report::RuleOptions options = OptionsFor(v.agency, record.origin == ReportOrigin::kImported
-                                                         ? ""
-                                                         : FirstPublication(v.versions, record));
+  report::RuleOptions options = RuleOptionsFor(
+      v.agency,
+      record.origin == ReportOrigin::kImported ? "" : FirstPublication(v.versions, record));
   v.publication_deadline = report::PublicationDeadline(record.year, options.reporter_kind);
   std::vector<report::Violation> found =
       report::CheckReport(v.data, previous ? &*previous : nullptr, options);
@@ -746,57 +750,12 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
   int64_t id = 0;
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, agency_id));
-    GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
-    const report::FormatDef* format = report::FormatById(data.format_id);
-    if (format == nullptr) {
-      return InvalidArgument("unknown report format '" + data.format_id + "'",
-                             "未知的报告格式“" + data.format_id + "”");
-    }
-    GK_RETURN_IF_ERROR(ValidateFigures(*format, data, /*allow_negative=*/true));
-    for (const auto& [numeral, text] : data.narrative) {
-      GK_RETURN_IF_ERROR(CheckText(text, 0, kMaxNarrativeChars, "narrative section " + numeral,
-                                   "第" + numeral + "部分正文"));
-    }
     if (!summary_units.empty()) {
       GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kSummariseReports, agency_id));
     }
-    if (data.year < 2008 || data.year > clock_.Today().year()) {
-      return InvalidArgument("report year " + std::to_string(data.year) + " is out of range",
-                             "报告年度 " + std::to_string(data.year) + " 不在有效范围内");
-    }
-    std::set<int64_t> distinct(summary_units.begin(), summary_units.end());
-    if (distinct.size() != summary_units.size()) {
-      return InvalidArgument("a summary unit is named twice", "汇总单位有重复");
-    }
-    for (int64_t unit : summary_units) {
-      GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
-      if (!inside || unit == agency_id) {
-        return InvalidArgument("summary unit " + std::to_string(unit) + " is not below agency " +
-                                   std::to_string(agency_id),
-                               "汇总单位（编号" + std::to_string(unit) + "）不是本单位的下级单位");
-      }
-    }
-    GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
-    const std::vector<AnnualReport> versions = OfYear(all, data.year);
-    const AnnualReport* newest = Newest(versions);
-    AnnualReport r;
-    r.agency_id = agency.id;
-    r.year = data.year;
-    r.version = newest ? newest->version + 1 : 1;
-    r.origin = origin;
-    r.format_id = data.format_id;
-    r.body = io::ReportToJson(data);
-    r.source_name = source_name;
-    r.summary_units = summary_units;
-    if (newest) r.correction_note = "以导入的文件“" + source_name + "”替换";
-    r.created_by = r.updated_by = DisplayName(actor);
-    r.created_at = r.updated_at = clock_.NowRfc3339();
-    GK_ASSIGN_OR_RETURN(id, tx.InsertReport(r));
-    r.id = id;
-    nlohmann::json after = nlohmann::json::parse(StatusJson(r));
-    after["source"] = source_name;
-    return RecordChange(tx, clock_, actor, "report.create", Entity(id), "",
-                        after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    GK_ASSIGN_OR_RETURN(
+        id, ImportIn(tx, actor, agency_id, data, origin, source_name, 0, summary_units));
+    return OkStatus();
   });
   if (!st.ok()) {
     RecordRejected(store_, clock_, actor, "report.create", "agency:" + std::to_string(agency_id),
@@ -804,6 +763,64 @@ Result<int64_t> ReportService::Import(const Actor& actor, int64_t agency_id,
     return st;
   }
   return id;
+}
+
+Result<int64_t> ReportService::ImportIn(storage::Transaction& tx, const Actor& actor,
+                                        int64_t agency_id, const report::ReportData& data,
+                                        ReportOrigin origin, const std::string& source_name,
+                                        int64_t source_id,
+                                        const std::vector<int64_t>& summary_units) {
+  GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
+  const report::FormatDef* format = report::FormatById(data.format_id);
+  if (format == nullptr) {
+    return InvalidArgument("unknown report format '" + data.format_id + "'",
+                           "未知的报告格式“" + data.format_id + "”");
+  }
+  GK_RETURN_IF_ERROR(ValidateFigures(*format, data, /*allow_negative=*/true));
+  for (const auto& [numeral, text] : data.narrative) {
+    GK_RETURN_IF_ERROR(CheckText(text, 0, kMaxNarrativeChars, "narrative section " + numeral,
+                                 "第" + numeral + "部分正文"));
+  }
+  if (data.year < 2008 || data.year > clock_.Today().year()) {
+    return InvalidArgument("report year " + std::to_string(data.year) + " is out of range",
+                           "报告年度 " + std::to_string(data.year) + " 不在有效范围内");
+  }
+  std::set<int64_t> distinct(summary_units.begin(), summary_units.end());
+  if (distinct.size() != summary_units.size()) {
+    return InvalidArgument("a summary unit is named twice", "汇总单位有重复");
+  }
+  for (int64_t unit : summary_units) {
+    GK_ASSIGN_OR_RETURN(bool inside, InSubtree(tx, agency_id, unit));
+    if (!inside || unit == agency_id) {
+      return InvalidArgument("summary unit " + std::to_string(unit) + " is not below agency " +
+                                 std::to_string(agency_id),
+                             "汇总单位（编号" + std::to_string(unit) + "）不是本单位的下级单位");
+    }
+  }
+  GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(agency_id));
+  const std::vector<AnnualReport> versions = OfYear(all, data.year);
+  const AnnualReport* newest = Newest(versions);
+  AnnualReport r;
+  r.agency_id = agency.id;
+  r.year = data.year;
+  r.version = newest ? newest->version + 1 : 1;
+  r.origin = origin;
+  r.format_id = data.format_id;
+  r.body = io::ReportToJson(data);
+  r.source_name = source_name;
+  r.source_id = source_id;
+  r.summary_units = summary_units;
+  if (newest) r.correction_note = "以导入的文件“" + source_name + "”替换";
+  r.created_by = r.updated_by = DisplayName(actor);
+  r.created_at = r.updated_at = clock_.NowRfc3339();
+  GK_ASSIGN_OR_RETURN(r.id, tx.InsertReport(r));
+  nlohmann::json after = nlohmann::json::parse(StatusJson(r));
+  after["source"] = source_name;
+  if (source_id != 0) after["source_id"] = source_id;
+  GK_RETURN_IF_ERROR(
+      RecordChange(tx, clock_, actor, "report.create", Entity(r.id), "",
+                   after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  return r.id;
 }
 
 }  // namespace gongkai::service

@@ -48,6 +48,10 @@ struct ReportSummaryLine {
   int warnings = 0;
 };
 
+// The rule options for an agency's report: who it reports as (Art. 49 deadline), whether it may
+// make 规章; P-01 is judged only when first_published_at (ISO time) is given.
+report::RuleOptions RuleOptionsFor(const Agency& agency, const std::string& first_published_at);
+
 // What identifies a violation for its written explanation: rule, cells and message (which carries
 // the figures and, for narrative rules, the section or sentence).
 std::string ViolationFingerprint(const report::Violation& v);
@@ -100,6 +104,13 @@ class ReportService {
   Result<int64_t> Import(const Actor& actor, int64_t agency_id, const report::ReportData& data,
                          ReportOrigin origin, const std::string& source_name,
                          const std::vector<int64_t>& summary_units = {});
+  // Import's work inside the caller's write transaction, for a caller that has authorized the
+  // actor itself (ReportAuditService saves an uploaded file this way): validates, stores the new
+  // version naming source_id (an uploaded file, or 0) and writes the audit entry.
+  Result<int64_t> ImportIn(storage::Transaction& tx, const Actor& actor, int64_t agency_id,
+                           const report::ReportData& data, ReportOrigin origin,
+                           const std::string& source_name, int64_t source_id,
+                           const std::vector<int64_t>& summary_units);
 
  private:
   Result<ReportView> Load(storage::Transaction& tx, const AnnualReport& record);
