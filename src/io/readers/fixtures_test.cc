@@ -6,7 +6,8 @@
 // as one agency's consecutive years, for the year-over-year rules; every other file alone.
 //
 // A fixture whose JSON has "known_bug" is skipped with the reason printed: the figures it
-// expects are right and the reader or extractor is not yet.
+// expects are right and the reader or extractor is not yet (GONGKAI_FIXTURES_KNOWN_BUGS=1 runs
+// those too).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -174,7 +175,9 @@ TEST_P(FixtureTest, ReadsAsExpected) {
   const Fixture& f = GetParam();
   json want = LoadJson(f.expected);
   ASSERT_TRUE(want.is_object()) << f.expected << " is not a JSON object";
-  if (want.contains("known_bug"))
+  // GONGKAI_FIXTURES_KNOWN_BUGS=1 runs them anyway, to see whether a fix made one pass.
+  const char* run_known = std::getenv("GONGKAI_FIXTURES_KNOWN_BUGS");
+  if (want.contains("known_bug") && !(run_known != nullptr && std::string(run_known) == "1"))
     GTEST_SKIP() << f.relative << ": known bug: " << want["known_bug"].get<std::string>();
 
   report::AuditedReport r = Audit(f);
