@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "io/report_json.h"
 
 namespace gongkai::io {
@@ -10,6 +12,8 @@ namespace {
 using nlohmann::json;
 using report::AuditedReport;
 using report::Severity;
+
+constexpr int kPerKind = 8;  // findings of one rule shown per report on a terminal
 
 std::string Summary(const AuditedReport& r) {
   if (!r.read()) return r.source + ": 未能读取 — " + r.refused.ui_message();
@@ -42,18 +46,29 @@ std::string AuditToText(const std::vector<AuditedReport>& reports, bool details)
     if (!details || !r.read()) continue;
     if (!r.previous_source.empty()) out += "  上年度报告：" + r.previous_source + "\n";
     for (const auto& n : r.notes) out += "  [说明] " + n + "\n";
+    int not_found = 0;
     for (const auto& p : r.extracted.problems) {
+      if (p.message_en.ends_with("row not found") && ++not_found > kPerKind) continue;
       out += "  [读取] " + (p.line ? "第" + std::to_string(p.line) + "行 " : std::string()) +
              p.message_zh + (p.cell.empty() ? "" : " (" + p.cell + ")") + "\n";
     }
+    if (not_found > kPerKind)
+      out += "  …另有" + std::to_string(not_found - kPerKind) + "格未找到所在行\n";
+    // A missing table makes one finding per cell; a terminal shows the first few of each kind.
+    std::map<std::string, int> shown;
     for (const auto& v : r.violations) {
+      std::string kind =
+          v.rule + (v.message_en.find("not an integer: ''") != std::string::npos ? "-" : "");
+      if (++shown[kind] > kPerKind) continue;
       out += "  [" + std::string(report::SeverityCode(v.severity)) + " " + v.rule + "] " +
              v.message_zh;
-      if (v.has_numbers)
-        out += "（应为" + std::to_string(v.expected) + "，实为" + std::to_string(v.found) + "）";
-      if (!v.cells.empty()) out += " (" + CellsText(v.cells) + ")";
+      if (!v.cells.empty()) out += " (" + v.cells.front() + ")";
       out += "\n";
     }
+    for (const auto& [kind, n] : shown)
+      if (n > kPerKind)
+        out += "  …另有" + std::to_string(n - kPerKind) + "条" + kind.substr(0, kind.find('-', 3)) +
+               "（--format json 或 csv 列出全部）\n";
   }
   auto t = report::Totals(reports);
   out += "合计：" + std::to_string(t.files) + "个文件，读出" + std::to_string(t.read) + "份报告，" +

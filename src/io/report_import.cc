@@ -31,6 +31,16 @@ report::AuditedReport ReadPublishedReport(std::string_view bytes, const std::str
   r.reader = doc->reader;
   r.notes = doc->notes;
   r.extracted = report::ExtractReport(*doc, {YearFromFileName(source)});
+  // Nothing of the national format at all: another kind of document, said in one line rather
+  // than as two hundred unreadable cells.
+  if (r.extracted.title.empty() && r.extracted.data.sections.empty() &&
+      r.extracted.cells_read == 0) {
+    r.refused = InvalidArgument(
+        "not an annual report: no report title, section heading or table of the national format",
+        "不是政府信息公开工作年度报告：没有报告标题、规定的章节或表格");
+    r.reader.clear();
+    r.extracted = {};
+  }
   return r;
 }
 

@@ -72,14 +72,28 @@ bool ParseWanYuan(std::string_view s, int64_t* fen) {
   return true;
 }
 
-CellValue ParseCellText(std::string_view text, bool money, bool allow_negative) {
+bool ParseYuan(std::string_view s, int64_t* fen) {
+  if (s.ends_with("元")) s.remove_suffix(std::string_view("元").size());
+  size_t dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  if (whole.empty() || frac.size() > 2 || (dot != std::string_view::npos && frac.empty()))
+    return false;
+  int64_t w = 0, f = 0;
+  if (!ParseCount(whole, &w) || (!frac.empty() && !ParseCount(frac, &f))) return false;
+  if (frac.size() == 1) f *= 10;
+  *fen = w * 100 + f;
+  return true;
+}
+
+CellValue ParseCellText(std::string_view text, bool money) {
   std::string s = AsciiDigits(text);
   if (s.empty()) return CellValue::Blank();
   if (IsDashText(s)) return CellValue::Dash();
   std::string_view v = s;
   if (money && v.ends_with("万元")) v.remove_suffix(std::string_view("万元").size());
   bool negative = false;
-  if (allow_negative && v.starts_with("-")) {
+  if (v.size() > 1 && v.starts_with("-")) {
     negative = true;
     v.remove_prefix(1);
   }

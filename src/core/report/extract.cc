@@ -134,6 +134,101 @@ std::vector<Line> Tokenise(const SourceDocument& doc) {
   return lines;
 }
 
+// pdftotext breaks a number too wide for its cell around the row's own line: "1234" on the line
+// above, "5678" on the line below, at the same column, and a gap in the row between them. Such a
+// pair is joined into one figure placed in the gap, and the two lines go.
+bool DigitsOnly(const Line& line) {
+  int64_t ignored;
+  for (const auto& t : line.tokens)
+    if (t.kind != TokenKind::kEmpty &&
+        (t.kind != TokenKind::kValue || t.column < 0 || !ParseCount(t.text, &ignored)))
+      return false;
+  return true;
+}
+
+std::vector<const Token*> NonEmpty(const Line& line) {
+  std::vector<const Token*> out;
+  for (const auto& t : line.tokens)
+    if (t.kind != TokenKind::kEmpty) out.push_back(&t);
+  return out;
+}
+
+bool Overlaps(const Token& a, const Token& b) {
+  int a_end = a.column + static_cast<int>(KeyLength(a.text));
+  int b_end = b.column + static_cast<int>(KeyLength(b.text));
+  return a.column < b_end && b.column < a_end;
+}
+
+// Figures of one row printed on several lines, as pdftotext lays out a row whose cells wrap or are
+// centred vertically: a figure-only line next to a row's line (no text between) belongs to it. Each
+// of its figures either continues the figure in the same column ("100" above "94" → 10094, "1234"
+// above "567") or fills a gap in the row. Returns the row as it would become and how many figures
+// were continued, or nothing when a figure would land on the row's label.
+std::optional<std::pair<std::vector<Token>, size_t>> Attach(const Line& figures, const Line& row,
+                                                            bool figures_above) {
+  std::vector<Token> tokens = row.tokens;
+  size_t joined = 0, count = 0;
+  for (const Token* v : NonEmpty(figures)) {
+    ++count;
+    Token* hit = nullptr;
+    for (auto& t : tokens)
+      if (t.kind != TokenKind::kEmpty && t.column >= 0 && Overlaps(t, *v)) hit = &t;
+    if (hit == nullptr) {
+      tokens.push_back(*v);  // a gap in the row
+      continue;
+    }
+    int64_t ignored;
+    if (hit->kind != TokenKind::kValue || !ParseCount(hit->text, &ignored)) return std::nullopt;
+    hit->text = figures_above ? v->text + hit->text : hit->text + v->text;
+    ++joined;
+  }
+  // A whole row of figures under another is the next row's, not the rest of this one.
+  if (count >= 3 && joined == count) return std::nullopt;
+  std::stable_sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
+    return a.column >= 0 && b.column >= 0 && a.column < b.column;
+  });
+  return std::make_pair(std::move(tokens), joined);
+}
+
+void MergeStackedFigures(std::vector<Line>& lines) {
+  std::vector<char> drop(lines.size(), 0);
+  auto is_row = [&](size_t k) { return !drop[k] && lines[k].HasValues() && !DigitsOnly(lines[k]); };
+  std::optional<size_t> prev;  // the last line kept
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& v = lines[i];
+    if (v.line > 0 && v.HasValues() && DigitsOnly(v)) {
+      std::optional<std::pair<std::vector<Token>, size_t>> up, down;
+      if (prev && lines[*prev].line + 1 == v.line && is_row(*prev))
+        up = Attach(v, lines[*prev], false);
+      if (i + 1 < lines.size() && lines[i + 1].line == v.line + 1 && is_row(i + 1))
+        down = Attach(v, lines[i + 1], true);
+      // A figure split around the row's line leaves a gap there: filling a gap is likelier than
+      // continuing a figure, which is likelier than nothing.
+      bool use_down = down && (!up || down->second < up->second);
+      if (use_down) {
+        lines[i + 1].tokens = std::move(down->first);
+        drop[i] = 1;
+        continue;
+      }
+      if (up) {
+        lines[*prev].tokens = std::move(up->first);
+        lines[*prev].line = v.line;  // so a figure line below this one is still next to the row
+        drop[i] = 1;
+        continue;
+      }
+    }
+    prev = i;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!drop[i]) {
+      if (kept != i) lines[kept] = std::move(lines[i]);  // never move onto itself: that empties it
+      ++kept;
+    }
+  }
+  lines.resize(kept);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Title and year.
 
@@ -163,36 +258,91 @@ std::string TrimHeadingMarks(std::string text) {
   return text.substr(i);
 }
 
-void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedReport* out) {
-  size_t limit = std::min(first_heading, lines.size());
-  for (size_t i = 0; i < limit && i < 12; ++i) {
-    std::string text = lines[i].Text();
-    if (text.find("年度报告") == std::string::npos && text.find("年报") == std::string::npos)
-      continue;
-    size_t at = 0;
-    std::optional<int> y = YearIn(text, &at);
-    // A title wrapped over two lines: "…人民政府2023年政府" / "信息公开工作年度报告".
-    if (!y && i > 0 && !lines[i - 1].HasValues()) {
-      std::string joined = lines[i - 1].Text() + text;
-      if ((y = YearIn(joined, &at))) text = joined;
+// A year in Chinese numerals, "二〇二四年" → 2024.
+std::optional<int> ChineseYearIn(std::string_view text, size_t* at) {
+  static constexpr std::string_view kDigits[] = {"〇", "一", "二", "三", "四",
+                                                 "五", "六", "七", "八", "九"};
+  auto digit_at = [&](size_t i, size_t* len) -> int {
+    if (text.substr(i).starts_with("零") || text.substr(i).starts_with("○")) {
+      *len = 3;
+      return 0;
     }
-    text = TrimHeadingMarks(text);
-    out->title = text;
-    if (y) {
-      YearIn(text, &at);
-      out->year = *y;
-      out->agency_name = Trim(text.substr(0, at));
-    }
-    // The agency on its own line above "2023年政府信息公开工作年度报告".
-    if (out->agency_name.empty() && i > 0) {
-      std::string above = TrimHeadingMarks(lines[i - 1].Text());
-      if (KeyLength(above) <= 40 && above.find_first_of("0123456789") == std::string::npos) {
-        out->agency_name = Trim(above);
-        out->title = above + text;
+    for (int d = 0; d < 10; ++d)
+      if (text.substr(i).starts_with(kDigits[d])) {
+        *len = kDigits[d].size();
+        return d;
       }
+    return -1;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t j = i, len = 0;
+    int year = 0, n = 0;
+    for (int d; n < 4 && (d = digit_at(j, &len)) >= 0; ++n, j += len) year = year * 10 + d;
+    if (n == 4 && text.substr(j).starts_with("年") && year >= 2000 && year <= 2100) {
+      *at = i;
+      return year;
     }
-    return;
   }
+  return std::nullopt;
+}
+
+bool LooksLikeTitle(std::string_view text) {
+  std::string k = TextKey(text);
+  auto has = [&](std::string_view w) { return k.find(w) != std::string::npos; };
+  return has("年度报告") || has("年报") ||
+         ((has("政府信息公开") || has("政务公开")) && has("报告"));
+}
+
+// The agency is what the title says before the year or before 政府信息公开 / 政务公开, whichever
+// comes first ("…局政府信息公开工作年度报告（2024年度）").
+std::string AgencyBefore(const std::string& title, size_t year_at) {
+  size_t end = year_at;
+  for (std::string_view w : {"政府信息公开", "政务公开"}) end = std::min(end, title.find(w));
+  std::string agency = Trim(title.substr(0, end));
+  // "名称：某局…" from a page's metadata box.
+  if (size_t colon = agency.rfind("："); colon != std::string::npos)
+    agency = Trim(agency.substr(colon + 3));
+  if (size_t colon = agency.rfind(':'); colon != std::string::npos)
+    agency = Trim(agency.substr(colon + 1));
+  if (agency.ends_with("关于")) agency = Trim(agency.substr(0, agency.size() - 6));
+  return agency;
+}
+
+void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedReport* out) {
+  size_t limit = std::min({first_heading, lines.size(), size_t{15}});
+  std::string fallback;  // a title without a year, e.g. "政府信息公开工作年度报告"
+  for (size_t i = 0; i < limit; ++i) {
+    if (lines[i].HasValues() && lines[i].tokens.size() > 2) continue;
+    // The title alone, or wrapped over two lines ("…人民政府2023年政府" / "信息公开工作年度报告").
+    std::vector<std::string> candidates = {TrimHeadingMarks(lines[i].Text())};
+    if (i > 0 && !lines[i - 1].HasValues())
+      candidates.push_back(TrimHeadingMarks(lines[i - 1].Text()) + candidates[0]);
+    for (const auto& text : candidates) {
+      if (KeyLength(text) > 80 || !LooksLikeTitle(text)) continue;
+      size_t at = 0;
+      std::optional<int> y = YearIn(text, &at);
+      if (!y) y = ChineseYearIn(text, &at);
+      if (!y) {
+        if (fallback.empty()) fallback = text;
+        continue;
+      }
+      out->title = text;
+      out->year = *y;
+      out->agency_name = AgencyBefore(text, at);
+      // The agency on its own line above "2023年政府信息公开工作年度报告".
+      if (out->agency_name.empty() && i > 0 && text == candidates[0]) {
+        std::string above = TrimHeadingMarks(lines[i - 1].Text());
+        if (KeyLength(above) <= 40 && above.find_first_of("0123456789") == std::string::npos &&
+            above.find("：") == std::string::npos) {
+          out->agency_name = Trim(above);
+          out->title = above + text;
+        }
+      }
+      return;
+    }
+  }
+  out->title = fallback;
+  if (!fallback.empty()) out->agency_name = AgencyBefore(fallback, fallback.size());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,8 +495,8 @@ class Extractor {
         row_keys_(keys_.row_keys) {}
 
   void Run(size_t from, size_t to, size_t t4_from) {
-    std::string pending;         // label text of value-less lines just above
-    std::optional<size_t> open;  // a row still waiting for figures on the next lines
+    std::vector<std::string> pending;  // label keys of the value-less lines just above
+    std::optional<size_t> open;        // a row still waiting for figures on the next lines
     for (size_t i = from; i < to; ++i) {
       const Line& line = lines_[i];
       if (line.page_break_before) pending.clear();
@@ -358,7 +508,11 @@ class Extractor {
           pending.clear();
           continue;
         }
-        if (!label.empty()) pending = pending.size() > 300 ? label : pending + label;
+        NoteEmptyRow(label, line.line);
+        if (!label.empty()) {
+          pending.push_back(label);
+          if (pending.size() > 4) pending.erase(pending.begin());
+        }
         continue;
       }
       std::vector<Token> values(line.tokens.begin() + static_cast<long>(LabelEnd(line, fv)),
@@ -371,7 +525,8 @@ class Extractor {
       if (spec && label.empty() && CountValues(values) > specs_[*spec].cells.size()) spec.reset();
       pending.clear();
       if (spec) {
-        Place(*spec, values, line.line);
+        size_t label_end = LabelEnd(line, fv);
+        Place(*spec, values, line.line, label_end > 0 ? line.tokens[label_end - 1].column : -1);
         last_row_ = spec;
         open = fills_[*spec].complete ? std::nullopt : spec;
         continue;
@@ -394,12 +549,20 @@ class Extractor {
     }
   }
 
+  // The fee amount's column says （单位：元） instead of 万元.
+  void set_money_in_yuan(bool yuan) { money_in_yuan_ = yuan; }
+
   void Finish() {
     for (size_t s = 0; s < specs_.size(); ++s) {
       const RowSpec& spec = specs_[s];
       auto it = fills_.find(s);
       for (size_t k = 0; k < spec.cells.size(); ++k) {
         const std::string& cell = spec.cells[k];
+        if (it == fills_.end() && empty_rows_.count(s)) {
+          out_->data.cells[cell] = CellValue::Blank();  // the label is printed, its cells are empty
+          ++out_->cells_read;
+          continue;
+        }
         if (it == fills_.end()) {
           Unreadable(cell, 0, "row not found", "未找到该行");
           continue;
@@ -415,7 +578,15 @@ class Extractor {
         }
         CellValue v = values[k].kind == TokenKind::kEmpty
                           ? CellValue::Blank()
-                          : ParseCellText(values[k].text, f_.IsMoney(cell), IsSigned(cell));
+                          : ParseCellText(values[k].text, f_.IsMoney(cell));
+        int64_t fen = 0;
+        if (f_.IsMoney(cell) && money_in_yuan_ && v.state != CellState::kBlank &&
+            v.state != CellState::kDash && ParseYuan(AsciiDigits(values[k].text), &fen)) {
+          v = CellValue::Number(fen);
+          Note(cell, it->second.line,
+               "the amount is printed in 元 (the format asks for 万元); converted",
+               CellLabel(f_, cell) + "按“元”填报（格式要求“万元”），已换算");
+        }
         if (v.state == CellState::kUnreadable) {
           Note(cell, it->second.line, "cannot read '" + values[k].text + "' as a figure",
                "“" + values[k].text + "”不是数字");
@@ -428,8 +599,15 @@ class Extractor {
   }
 
  private:
-  bool IsSigned(const std::string& cell) const {
-    return std::find(f_.signed_cells.begin(), f_.signed_cells.end(), cell) != f_.signed_cells.end();
+  // A Table 二/三 row printed with its label and nothing else: its cells are blank. (Table 四's
+  // block names also head its columns, so they are never taken as empty rows.)
+  void NoteEmptyRow(const std::string& label, int line) {
+    if (label.empty()) return;
+    for (size_t s = 0; s < specs_.size(); ++s) {
+      if (specs_[s].table == &f_.t4 || specs_[s].key != label) continue;
+      if (!fills_.count(s)) empty_rows_.emplace(s, line);
+      return;
+    }
   }
 
   // "行政许可 | 约3": a row label followed only by cells that hold digits but are no figures. Read
@@ -472,14 +650,25 @@ class Extractor {
     size_t end = 0;
     for (size_t i = 0; i < fv; ++i)
       if (line.tokens[i].kind == TokenKind::kText) end = i + 1;
+    // "约3" or "3件" in the first column is a figure that cannot be read, not part of the label.
+    while (end > 1 && IsCellLike(line.tokens[end - 1].text)) --end;
     return end;
+  }
+
+  static bool IsCellLike(const std::string& text) {
+    if (KeyLength(text) > 4 || text.find_first_of("0123456789") == std::string::npos) return false;
+    size_t d = text.find_first_not_of("0123456789");
+    // "1." and "2、其他" start with a list number: labels, not cells.
+    return !(d > 0 && d != std::string::npos &&
+             (text[d] == '.' || text.compare(d, 3, "、") == 0 || text.compare(d, 3, "．") == 0));
   }
 
   // The row label a line carries, without group headers, column titles and the fragments of them
   // that a merged cell wrapped over several lines leaves beside labels ("本年", "（三）不").
   std::string LabelKey(const Line& line, size_t fv) const {
     std::string key;
-    for (size_t i = 0; i < fv; ++i) {
+    size_t end = fv < line.tokens.size() ? LabelEnd(line, fv) : fv;
+    for (size_t i = 0; i < end; ++i) {
       if (line.tokens[i].kind != TokenKind::kText) continue;
       std::string words;
       const std::string& text = line.tokens[i].text;
@@ -501,19 +690,30 @@ class Extractor {
     return !row_keys_.count(word) && keys_.fragments.count(word);
   }
 
-  std::optional<size_t> Match(const std::string& pending, const std::string& label) const {
+  // The row a line's label names. A label wrapped over lines has its first part on the lines
+  // above (the last one to four of them, joined) and maybe its middle or end on this line.
+  std::optional<size_t> Match(const std::vector<std::string>& pending,
+                              const std::string& label) const {
+    if (label.empty() && pending.empty()) return std::nullopt;
+    std::vector<std::pair<std::string, size_t>> candidates;  // key, length
+    if (!label.empty()) candidates.push_back({label, KeyLength(label)});
+    std::string above;
+    for (size_t k = 0; k < pending.size(); ++k) {
+      above = pending[pending.size() - 1 - k] + above;
+      std::string joined(StripListNumber(above + label));
+      candidates.push_back({joined, KeyLength(joined)});
+    }
     int best = 0;
     std::optional<size_t> found;
-    std::string joined = pending.empty() ? "" : std::string(StripListNumber(pending + label));
-    if (label.empty() && pending.empty()) return std::nullopt;
-    const size_t label_length = KeyLength(label), joined_length = KeyLength(joined);
     for (size_t s = 0; s < specs_.size(); ++s) {
-      int score = std::max(
-          MatchScore(label, label_length, specs_[s].key, specs_[s].key_length),
-          joined.empty() ? 0
-                         : MatchScore(joined, joined_length, specs_[s].key, specs_[s].key_length));
-      // An exact match on the joined label beats a partial one on this line alone.
-      if (!joined.empty() && joined == specs_[s].key) score = 5;
+      int score = 0;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        const auto& [key, length] = candidates[c];
+        int sc = MatchScore(key, length, specs_[s].key, specs_[s].key_length);
+        // An exact match using the lines above beats a partial one on this line alone.
+        if (c > 0 && key == specs_[s].key) sc = 5;
+        score = std::max(score, sc);
+      }
       bool taken = fills_.count(s) > 0;
       if (score > best || (score == best && score > 0 && found && fills_.count(*found) && !taken)) {
         best = score;
@@ -523,7 +723,7 @@ class Extractor {
     return found;
   }
 
-  void Place(size_t s, std::vector<Token> values, int line) {
+  void Place(size_t s, std::vector<Token> values, int line, int label_column = -1) {
     const size_t n = specs_[s].cells.size();
     if (fills_.count(s)) {
       Note(specs_[s].cells[0], line,
@@ -534,10 +734,23 @@ class Extractor {
     }
     std::vector<Token> all = values;
     while (!values.empty() && values.back().kind == TokenKind::kEmpty) values.pop_back();
-    while (values.size() > n && values.front().kind != TokenKind::kValue)
+    while (values.size() > n && values.front().kind != TokenKind::kValue &&
+           !(values.front().kind == TokenKind::kText && IsCellLike(values.front().text)))
       values.erase(values.begin());
     RowFill fill{{}, line, false};
-    if (values.size() >= n) {
+    const std::string grid_key = specs_[s].table->id + "@" + std::to_string(label_column);
+    auto grid = first_value_column_.find(grid_key);
+    bool ambiguous =
+        values.size() < n || (!values.empty() && values.front().kind == TokenKind::kEmpty);
+    if (ambiguous && grid != first_value_column_.end() && IsGrid(all)) {
+      // A grid row (tab paste, HTML, Word) whose spill-over and blank cells are indistinguishable:
+      // its figures sit where rows with the label in the same column had theirs.
+      fill.values.assign(n, Token{"", -1, TokenKind::kEmpty});
+      for (const auto& t : all) {
+        int k = t.column - grid->second;
+        if (k >= 0 && k < static_cast<int>(n)) fill.values[static_cast<size_t>(k)] = t;
+      }
+    } else if (values.size() >= n) {
       if (values.size() > n)
         Note(specs_[s].cells[0], line,
              "the row has more figures than columns; the extra ones were ignored",
@@ -550,11 +763,24 @@ class Extractor {
     } else {
       fill.values = values;  // the rest may follow on the next lines
     }
-    while (!fill.values.empty() && fill.values.front().kind == TokenKind::kText)
+    while (!fill.values.empty() && fill.values.front().kind == TokenKind::kText &&
+           !IsCellLike(fill.values.front().text))
       fill.values.erase(fill.values.begin());
     fill.complete = fill.values.size() >= n;
     if (fill.complete) Learn(*specs_[s].table, fill.values);
+    bool full = fill.complete && IsGrid(fill.values);
+    for (const auto& t : fill.values) full &= t.kind == TokenKind::kValue;
+    if (full && label_column >= 0)
+      first_value_column_.emplace(grid_key, fill.values.front().column);
     fills_[s] = std::move(fill);
+  }
+
+  // Cells in consecutive grid columns (not display columns of aligned text).
+  static bool IsGrid(const std::vector<Token>& tokens) {
+    for (size_t k = 0; k < tokens.size(); ++k)
+      if (tokens[k].column < 0 || (k > 0 && tokens[k].column != tokens[k - 1].column + 1))
+        return false;
+    return !tokens.empty();
   }
 
   void Continue(size_t s, const std::vector<Token>& values, int /*line*/) {
@@ -675,6 +901,10 @@ class Extractor {
   const std::set<std::string>& groups_;
   const std::set<std::string>& row_keys_;
   std::map<size_t, RowFill> fills_;
+  std::map<size_t, int> empty_rows_;  // rows seen as a label alone, by line
+  bool money_in_yuan_ = false;
+  // "t3@0" → the grid column where figures start in complete rows whose label is in column 0.
+  std::map<std::string, int> first_value_column_;
   std::map<std::string, std::vector<std::vector<int>>> columns_;
   std::vector<Token> t4_buffer_;
   int t4_line_ = 0;
@@ -714,6 +944,8 @@ const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reaso
 ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& options) {
   ExtractedReport out;
   std::vector<Line> lines = Tokenise(doc);
+  // Only text laid out by columns (pdftotext, aligned text) stacks a row's figures on lines.
+  if (doc.reader == "pdf" || doc.reader == "text") MergeStackedFigures(lines);
   std::string reason;
   const FormatDef& f = DetectFormat(lines, &reason);
   out.format_reason = reason;
@@ -759,6 +991,14 @@ ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& o
   if (to < from) to = lines.size();
   size_t t4_from = heading_line(3).value_or(from);
   Extractor extractor(f, lines, &out);
+  for (size_t i = from; i < to; ++i) {
+    std::string key = TextKey(lines[i].Text());
+    if (key.find("金额") != std::string::npos && key.find("单位") != std::string::npos) {
+      extractor.set_money_in_yuan(key.find("万元") == std::string::npos &&
+                                  key.find("元") != std::string::npos);
+      break;
+    }
+  }
   extractor.Run(from, to, t4_from);
   extractor.Finish();
   return out;

@@ -221,17 +221,75 @@ TEST(ExtractTest, The2019TrialFormatIsRecognised) {
   EXPECT_EQ(Value(r, "t2.licensing.decisions"), 150);
 }
 
+TEST(ExtractTest, TitlesAsPublished) {
+  struct Case {
+    std::vector<std::string> lines;
+    std::string agency;
+    int year;
+  } cases[] = {
+      {{"信息分类：年度报告", "青石县自然资源局2024年政府信息公开工作年度报告"},
+       "青石县自然资源局",
+       2024},
+      {{"青石县自然资源局政府信息公开工作年度报告（2024年度）"}, "青石县自然资源局", 2024},
+      {{"青石县自然资源局2024年度政府信息公开工作报告"}, "青石县自然资源局", 2024},
+      {{"青石县自然资源局二〇二四年政府信息公开工作年度报告"}, "青石县自然资源局", 2024},
+      {{"青石县自然资源局2024年政府信息公开工作年", "度报告"}, "青石县自然资源局", 2024},
+      {{"# 青石县自然资源局2024年政府信息公开工作年度报告"}, "青石县自然资源局", 2024},
+  };
+  for (const auto& c : cases) {
+    auto lines = c.lines;
+    lines.push_back("一、总体情况");
+    auto r = ExtractReport(Doc(lines));
+    EXPECT_EQ(r.agency_name, c.agency) << c.lines[0];
+    EXPECT_EQ(r.year, c.year) << c.lines[0];
+  }
+}
+
+TEST(ExtractTest, FeeAmountPrintedInYuanIsConverted) {
+  auto lines = Head();
+  lines.push_back("信息内容|本年收费金额（单位：元）");
+  lines.push_back("行政事业性收费|52025.5");
+  auto r = ExtractReport(Doc(lines));
+  EXPECT_EQ(Value(r, "t2.fees.amount"), 5202550);  // fen
+  bool noted = false;
+  for (const auto& p : r.problems) noted |= p.message_en.find("元") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+// In a tab paste a blank last figure and the spill-over cell after a two-column label look the
+// same; rows with the label in the same column tell where the figures start.
+TEST(ExtractTest, BlankCellsInTabRowsFollowTheirColumns) {
+  auto lines = Head();
+  lines.push_back("三、收到和处理政府信息公开申请情况");
+  lines.push_back("一、本年新收政府信息公开申请数量||7|1|0|0|2|0|10|");
+  lines.push_back("二、上年结转政府信息公开申请数量||1|0|0|0|0|0||");
+  lines.push_back("|(四) 无法提供|1. 本机关不掌握相关政府信息|约3|0|0|0|0|0|3");
+  lines.push_back("|(五) 不予处理|2. 重复申请|||||||");
+  auto r = ExtractReport(Doc(lines));
+  EXPECT_EQ(Value(r, "t3.carried_in.natural"), 1);
+  EXPECT_EQ(r.data.cells["t3.carried_in.total"].state, CellState::kBlank);
+  EXPECT_EQ(r.data.cells["t3.unable.not_held.natural"].state, CellState::kUnreadable);
+  EXPECT_EQ(r.data.cells["t3.unable.not_held.natural"].text, "约3");
+  EXPECT_EQ(Value(r, "t3.unable.not_held.total"), 3);
+  EXPECT_EQ(r.data.cells["t3.rejected.repeat.natural"].state, CellState::kBlank);
+  EXPECT_EQ(r.data.cells["t3.rejected.repeat.total"].state, CellState::kBlank);
+}
+
 TEST(CellParseTest, PublishedCellTexts) {
-  EXPECT_EQ(ParseCellText("", false, false).state, CellState::kBlank);
-  EXPECT_EQ(ParseCellText("——", false, false).state, CellState::kDash);
-  EXPECT_EQ(ParseCellText("１２", false, false).value, 12);
-  EXPECT_EQ(ParseCellText("1,234", false, false).value, 1234);
-  EXPECT_EQ(ParseCellText("1,23", false, false).state, CellState::kUnreadable);
-  EXPECT_EQ(ParseCellText("-3", false, false).state, CellState::kUnreadable);
-  EXPECT_EQ(ParseCellText("-3", false, true).value, -3);
-  EXPECT_EQ(ParseCellText("0.0001", true, false).value, 100);
-  EXPECT_EQ(ParseCellText("0.00001", true, false).state, CellState::kUnreadable);
-  EXPECT_EQ(ParseCellText("3件", false, false).state, CellState::kUnreadable);
+  EXPECT_EQ(ParseCellText("", false).state, CellState::kBlank);
+  EXPECT_EQ(ParseCellText("——", false).state, CellState::kDash);
+  EXPECT_EQ(ParseCellText("１２", false).value, 12);
+  EXPECT_EQ(ParseCellText("1,234", false).value, 1234);
+  EXPECT_EQ(ParseCellText("1,23", false).state, CellState::kUnreadable);
+  EXPECT_EQ(ParseCellText("-3", false).value, -3);  // T3-04 then says it is negative
+  EXPECT_EQ(ParseCellText("-", false).state, CellState::kDash);
+  EXPECT_EQ(ParseCellText("0.0001", true).value, 100);
+  EXPECT_EQ(ParseCellText("0.00001", true).state, CellState::kUnreadable);
+  EXPECT_EQ(ParseCellText("3件", false).state, CellState::kUnreadable);
+  int64_t fen = 0;
+  EXPECT_TRUE(ParseYuan("12.3", &fen));
+  EXPECT_EQ(fen, 1230);
+  EXPECT_FALSE(ParseYuan("1.234", &fen));
 }
 
 }  // namespace

@@ -215,14 +215,22 @@ class DocxWalker {
     std::string text;
     Inline(p, depth, text);
     if (cell != nullptr) {
+      std::replace(text.begin(), text.end(), '\n', ' ');
       AppendJoined(*cell, Trim(text));
       return;
     }
-    std::string trimmed = Trim(text);
-    if (trimmed.empty()) return;
-    report::SourceBlock block;
-    block.cells.push_back({std::move(trimmed), -1});
-    doc_.blocks.push_back(std::move(block));
+    // Headings and paragraphs typed as one paragraph with line breaks are separate lines.
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string trimmed = Trim(text.substr(start, end - start));
+      if (!trimmed.empty()) {
+        report::SourceBlock block;
+        block.cells.push_back({std::move(trimmed), -1});
+        doc_.blocks.push_back(std::move(block));
+      }
+      start = end + 1;
+    }
   }
 
   // Runs and the inline wrappers around them (hyperlinks, fields, smart tags, content controls,
@@ -249,8 +257,10 @@ class DocxWalker {
       std::string_view local = Local(n);
       if (local == "t") {
         out += n.child_value();
-      } else if (local == "tab" || local == "ptab" || local == "br" || local == "cr") {
-        out += ' ';  // a space keeps a label split over lines or tab stops in one piece
+      } else if (local == "tab" || local == "ptab") {
+        out += ' ';  // a space keeps a label split over tab stops in one piece
+      } else if (local == "br" || local == "cr") {
+        out += '\n';  // a line break: a space in a cell, a new paragraph in the body
       } else if (local == "noBreakHyphen") {
         out += '-';
       }

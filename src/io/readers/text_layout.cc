@@ -142,10 +142,9 @@ SourceBlock AlignedLine(std::string_view line, int number, bool wide_cjk) {
     i += n;
   }
   flush();
-  if (block.cells.size() > 1)
-    block.kind = BlockKind::kRow;
-  else if (!block.cells.empty())
-    block.cells[0].column = -1;
+  // A single cell stays a paragraph but keeps its column: a figure alone on its line may be part
+  // of a row above or below it (pdftotext's wrapped cells).
+  if (block.cells.size() > 1) block.kind = BlockKind::kRow;
   return block;
 }
 
