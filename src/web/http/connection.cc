@@ -116,7 +116,8 @@ void Connection::ReadRequest() {
   parser_.emplace();
   parser_->header_limit(
       static_cast<std::uint32_t>(std::min<size_t>(context_.options.max_header_bytes, UINT32_MAX)));
-  parser_->body_limit(context_.options.max_body_bytes);
+  // The route, known once the header is in, narrows this to its own limit (OnHeader).
+  parser_->body_limit(context_.largest_body_bytes);
   // One deadline for header and body together, so a slow client cannot trickle forever.
   stream_.expires_after(context_.options.read_timeout);
   http::async_read_header(
@@ -139,6 +140,20 @@ void Connection::OnHeader(beast::error_code ec) {
   if (ec) return OnReadError(ec);
   started_ = std::chrono::steady_clock::now();
   const auto& header = parser_->get();
+  // The route decides how large the body may be and how long it may take to arrive.
+  size_t limit = context_.options.max_body_bytes;
+  std::string_view target = Std(header.target());
+  Router::Match match =
+      context_.router.Find(ToMethod(header.method()), target.substr(0, target.find('?')));
+  if (match.route != nullptr) {
+    const RouteOptions& options = match.route->options;
+    if (options.max_body_bytes > 0) limit = options.max_body_bytes;
+    if (options.read_timeout.count() > 0) stream_.expires_after(options.read_timeout);
+  }
+  if (auto length = parser_->content_length(); length && *length > limit) {
+    return OnReadError(http::error::body_limit);
+  }
+  parser_->body_limit(limit);
   if (beast::iequals(header[http::field::expect], "100-continue") && !parser_->is_done()) {
     static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     asio::async_write(stream_, asio::buffer(kContinue),

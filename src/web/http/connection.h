@@ -43,6 +43,8 @@ struct ServerContext {
   const StaticAssets* assets;
   boost::asio::thread_pool& workers;
   ConnectionRegistry& registry;
+  // The largest body any route accepts: what the parser allows until the route is known.
+  size_t largest_body_bytes = 0;
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {

@@ -3,6 +3,7 @@
 // "/agencies/{id}".
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -19,6 +20,10 @@ struct RouteOptions {
   // Run on the worker pool (handlers that touch the database or hash passwords). false: run on the
   // I/O thread; only for handlers that are cheap and never block.
   bool blocking = true;
+  // Larger bodies than the server allows (ServerOptions::max_body_bytes), for uploads; 0: the
+  // server's limit. With it, a longer time to receive the request (0: the server's read_timeout).
+  size_t max_body_bytes = 0;
+  std::chrono::seconds read_timeout{0};
 };
 
 struct Route {

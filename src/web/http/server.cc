@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -37,6 +38,13 @@ void RaiseFileLimit() {
   }
 }
 
+size_t LargestBody(const ServerOptions& options, const Router& router) {
+  size_t largest = options.max_body_bytes;
+  for (const Route& route : router.routes())
+    largest = std::max(largest, route.options.max_body_bytes);
+  return largest;
+}
+
 }  // namespace
 
 class HttpServer::Impl {
@@ -47,7 +55,7 @@ class HttpServer::Impl {
         workers_(static_cast<size_t>(std::max(1, options_.worker_threads))),
         acceptor_(asio::make_strand(ioc_)),
         retry_timer_(acceptor_.get_executor()),
-        context_{options_, router, assets, workers_, registry_} {}
+        context_{options_, router, assets, workers_, registry_, LargestBody(options_, router)} {}
 
   ~Impl() { Stop(); }
 
