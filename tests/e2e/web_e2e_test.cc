@@ -4,8 +4,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -426,6 +428,153 @@ TEST_F(WebE2eTest, MalformedRequestsGetClearErrors) {
   EXPECT_EQ(bad_form.status, 400);
   EXPECT_EQ(c.Get("/static/app.css?v=1").Header("cache-control"),
             "public, max-age=31536000, immutable");
+}
+
+// --- Auditing uploaded reports (issue 5) ------------------------------------------------------
+
+std::string SeedReportFile() {
+  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ".") +
+                   "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A multipart/form-data body as a browser sends it: the CSRF field, then the files.
+std::string MultipartBody(const std::string& boundary, const std::string& csrf,
+                          const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string body = "--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+  for (const auto& [name, bytes] : files) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" +
+            name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n";
+  }
+  return body + "--" + boundary + "--\r\n";
+}
+
+std::vector<std::string> SaveActions(const std::string& html) {
+  std::vector<std::string> out;
+  static const std::regex kAction(R"re(action="(/admin/reports/audit/\d+/save)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kAction);
+       it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[1]);
+  }
+  return out;
+}
+
+TEST_F(WebE2eTest, SupervisorUploadsReportsSeesTheAuditAndSavesOne) {
+  std::string seed = SeedReportFile();
+  ASSERT_FALSE(seed.empty()) << "shared/fixtures must sit next to the project root";
+  // 交口乡's report (the demo has none for 2023), with 3 applications never handled: T3-01.
+  std::string jiaokou = seed;
+  jiaokou.replace(jiaokou.find("磁钟乡人民政府 2023"), std::string("磁钟乡").size(), "交口乡");
+  jiaokou.replace(jiaokou.find("一、本年新收政府信息公开申请数量\t\t0"),
+                  std::string("一、本年新收政府信息公开申请数量\t\t0").size(),
+                  "一、本年新收政府信息公开申请数量\t\t3");
+
+  HttpClient c = Client();
+  ASSERT_EQ(LogIn(c, "hubin.supervisor", service::kDemoPassword).status, 303);
+  EXPECT_NE(c.Get("/admin").body.find("/admin/reports/audit"), std::string::npos);
+  EXPECT_NE(c.Get("/admin/reports").body.find("审核已发布的年度报告文件"), std::string::npos);
+  HttpResult form = c.Get("/admin/reports/audit");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("type=\"file\" multiple"), std::string::npos);
+  EXPECT_NE(form.body.find("webkitdirectory"), std::string::npos);
+  std::string csrf = InputValue(form.body, "_csrf");
+  const std::string boundary = "----gongkaiE2eBoundary7MA4YWxk";
+  const std::string type = "multipart/form-data; boundary=" + boundary;
+
+  HttpResult audited =
+      c.Send("POST", "/admin/reports/audit",
+             MultipartBody(boundary, csrf,
+                           {{"磁钟乡2023年报告.txt", seed},
+                            {"交口乡2023年报告.txt", jiaokou},
+                            {"扫描件.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)}}),
+             type);
+  ASSERT_EQ(audited.status, 200) << audited.body.substr(0, 2000);
+  const std::string& page = audited.body;
+  EXPECT_NE(page.find("共 3 个文件：读出报告 2 份，未能读取 1 个；有错误的报告 1 份"),
+            std::string::npos);
+  EXPECT_NE(page.find("扫描件.png</strong>：未能读取 — "), std::string::npos);
+  EXPECT_NE(page.find("读出 200/200 格"), std::string::npos);
+  // The broken cell is highlighted and linked to its violation, which names T3-01.
+  EXPECT_NE(page.find("<td class=\"num bad\""), std::string::npos);
+  EXPECT_TRUE(std::regex_search(page, std::regex(R"(<a href="#f2-v-\d+" title="[^"]*T3-01)")));
+  EXPECT_NE(page.find("<code>T3-01</code>"), std::string::npos);
+  // 磁钟乡 has published its 2023 report here: the file's figures agree with it.
+  EXPECT_NE(page.find("第1版已发布，表格数字与本文件一致"), std::string::npos);
+  EXPECT_NE(page.find("保存为该单位2023年度报告"), std::string::npos);
+  std::vector<std::string> actions = SaveActions(page);
+  ASSERT_EQ(actions.size(), 2u);
+
+  // Saved as 交口乡's 2023 report: imported, linked to its file, with the file's figures.
+  int64_t jiaokou_id = 0;
+  auto agencies = platform_->agencies().List();
+  ASSERT_TRUE(agencies.ok());
+  for (const Agency& a : *agencies)
+    if (a.short_name == "交口乡") jiaokou_id = a.id;
+  std::string fields = "_csrf=" + csrf + "&agency_id=" + std::to_string(jiaokou_id) + "&year=2023";
+  HttpResult saved = c.PostForm(actions[1], fields);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  std::string location = saved.Header("location");
+  EXPECT_TRUE(std::regex_match(location, std::regex(R"(/admin/reports/\d+\?done=imported)")))
+      << location;
+  HttpResult report = c.Get(location);
+  ASSERT_EQ(report.status, 200);
+  EXPECT_NE(report.body.find("已将审核的文件保存为年度报告"), std::string::npos);
+  EXPECT_NE(report.body.find("交口乡人民政府2023年政府信息公开工作年度报告"), std::string::npos);
+  EXPECT_NE(report.body.find("导入（<a href=\"/admin/reports/audit/"), std::string::npos);
+  EXPECT_NE(report.body.find("T3-01"), std::string::npos);
+  std::string source = actions[1].substr(0, actions[1].size() - std::string("/save").size());
+  HttpResult file = c.Get(source + "/file");
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, jiaokou);
+  EXPECT_NE(file.Header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(file.Header("content-security-policy").find("sandbox"), std::string::npos);
+
+  // Again: the draft is open, so it is refused and the file's page says why.
+  HttpResult again = c.PostForm(actions[1], fields);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body.find("未能保存：三门峡市湖滨区交口乡人民政府2023年度报告第1版正在编辑"),
+            std::string::npos);
+  HttpResult stored = c.Get(source);
+  ASSERT_EQ(stored.status, 200);
+  EXPECT_NE(stored.body.find("本文件已保存为该单位2023年度报告"), std::string::npos);
+  // A forged year, and a unit outside the district.
+  HttpResult wrong_year = c.PostForm(
+      actions[0],
+      "_csrf=" + csrf + "&agency_id=" + std::to_string(CizhongId(*platform_)) + "&year=2022");
+  EXPECT_EQ(wrong_year.status, 400);
+  EXPECT_NE(wrong_year.body.find("文件中的报告年度是2023年，不是2022年"), std::string::npos);
+  HttpResult outside = c.PostForm(actions[0], "_csrf=" + csrf + "&agency_id=1&year=2023");
+  EXPECT_EQ(outside.status, 403);
+  // No CSRF token: refused before anything is read.
+  EXPECT_EQ(
+      c.Send("POST", "/admin/reports/audit", MultipartBody(boundary, "", {{"a.txt", seed}}), type)
+          .status,
+      403);
+
+  // Limits, with a Chinese reason on the upload page.
+  std::vector<std::pair<std::string, std::string>> many(21, {"a.txt", "x"});
+  HttpResult too_many =
+      c.Send("POST", "/admin/reports/audit", MultipartBody(boundary, csrf, many), type);
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_NE(too_many.body.find("一次最多审核20个文件，您选择了21个"), std::string::npos);
+  HttpResult too_big =
+      c.Send("POST", "/admin/reports/audit",
+             MultipartBody(boundary, csrf, {{"big.txt", std::string(65u << 20, 'x')}}), type);
+  EXPECT_EQ(too_big.status, 400);
+  EXPECT_NE(too_big.body.find("超过64.0 MB的上限"), std::string::npos);
+
+  // Others: a unit's clerk elsewhere does not see the supervisor's files; a leader does not audit.
+  HttpClient hrss = Client();
+  ASSERT_EQ(LogIn(hrss, "hrss.clerk", service::kDemoPassword).status, 303);
+  EXPECT_EQ(hrss.Get(source).status, 404);
+  EXPECT_EQ(hrss.Get(source + "/file").status, 404);
+  HttpClient leader = Client();
+  ASSERT_EQ(LogIn(leader, "cizhong.leader", service::kDemoPassword).status, 303);
+  EXPECT_EQ(leader.Get("/admin/reports/audit").status, 403);
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ struct Call {
   std::optional<service::ActiveSession> session;
   std::string csrf;  // the token forms on this page must carry
   service::Actor actor;
-  FormFields form;  // POST fields (urlencoded or the plain fields of multipart)
+  FormFields form;                   // POST fields (urlencoded or the plain fields of multipart)
+  std::vector<MultipartPart> files;  // the file parts of a multipart POST (with a file name)
   std::vector<std::pair<std::string, std::string>> set_cookies;  // name, full Set-Cookie value
 
   bool logged_in() const { return session.has_value(); }

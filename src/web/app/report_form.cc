@@ -22,7 +22,8 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
                           const std::string& numeral, const report::ReportData& d,
                           const ParsedForm* input,
                           const std::map<std::string, std::vector<int>>& by_cell,
-                          const std::vector<char>& is_error, const std::vector<char>& is_open) {
+                          const std::vector<char>& is_error, const std::vector<char>& is_open,
+                          const std::vector<std::string>& rules, const std::string& anchor_prefix) {
   const std::vector<std::string> ids = t.CellIds();
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& row : t.rows) {
@@ -32,7 +33,7 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
       std::string id = prefix + col.id;
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
       std::string value = CellInputText(f, d, id);
-      std::string cls, described, problem;
+      std::string cls, described, problem, link, cell_rules;
       if (input) {
         if (auto it = input->raw.find(id); it != input->raw.end()) value = it->second;
         if (auto it = input->cell_errors.find(id); it != input->cell_errors.end()) {
@@ -44,7 +45,11 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
         for (int entry : it->second) {
           bool checked = entry >= 0;
           int v = checked ? entry : -1 - entry;
-          described += (described.empty() ? "" : " ") + std::string("v-") + std::to_string(v);
+          std::string anchor = anchor_prefix + "v-" + std::to_string(v);
+          described += (described.empty() ? "" : " ") + anchor;
+          if (link.empty()) link = anchor;
+          if (cell_rules.find(rules[v]) == std::string::npos)
+            cell_rules += (cell_rules.empty() ? "" : " ") + rules[v];
           if (!checked) {
             if (cls.empty() && (is_error[v] || is_open[v])) cls = "involved";
           } else if (is_error[v]) {
@@ -58,6 +63,8 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
                        {"value", value},
                        {"cls", cls},
                        {"described", described},
+                       {"link", link},
+                       {"rules", cell_rules},
                        {"problem", problem},
                        {"money", f.IsMoney(id)},
                        {"col_label", col.label},
@@ -69,8 +76,9 @@ nlohmann::json TableModel(const report::FormatDef& f, const report::TableDef& t,
   bool uniform = t.cells.empty();
   if (uniform)
     for (const auto& c : t.columns) columns.push_back(c.label);
-  return {{"id", t.id},   {"numeral", numeral}, {"title", t.title},
-          {"rows", rows}, {"columns", columns}, {"uniform", uniform}};
+  return {{"id", anchor_prefix + t.id}, {"grid", t.id}, {"numeral", numeral},
+          {"title", t.title},           {"rows", rows}, {"columns", columns},
+          {"uniform", uniform}};
 }
 
 }  // namespace
@@ -134,6 +142,66 @@ ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form) {
   return out;
 }
 
+ChecksAndTables ReportTablesModel(const report::FormatDef* f, const report::ReportData& d,
+                                  const std::vector<service::CheckedViolation>& found,
+                                  const ParsedForm* input, const std::string& anchor_prefix,
+                                  bool can_accept) {
+  // Violations, numbered for aria-describedby and links, and indexed by cell.
+  std::map<std::string, std::vector<int>> by_cell;
+  std::vector<char> is_error, is_open;
+  std::vector<std::string> rules;
+  ChecksAndTables out{nlohmann::json::array(), nlohmann::json::array()};
+  for (size_t i = 0; i < found.size(); ++i) {
+    const auto& c = found[i];
+    const report::Violation& v = c.violation;
+    int n = static_cast<int>(i);
+    for (size_t k = 0; k < v.cells.size(); ++k) {
+      // Only the checked cell (the first) is marked; the others are listed as involved.
+      by_cell[v.cells[k]].push_back(k == 0 ? n : -1 - n);
+    }
+    bool error = v.severity == report::Severity::kError;
+    bool warning = v.severity == report::Severity::kWarning;
+    is_error.push_back(error);
+    is_open.push_back(warning && !c.acceptance);
+    rules.push_back(v.rule);
+    // The checked cell and the first few others; long sums (T3-02 adds 21 rows) are summarised.
+    constexpr size_t kShown = 4;
+    nlohmann::json cells = nlohmann::json::array();
+    if (f)
+      for (size_t k = 0; k < v.cells.size() && k < kShown; ++k)
+        cells.push_back(report::CellLabel(*f, v.cells[k]));
+    std::string more =
+        v.cells.size() > kShown ? "等共" + std::to_string(v.cells.size()) + "格" : "";
+    out.checks.push_back({{"anchor", anchor_prefix + "v-" + std::to_string(n)},
+                          {"rule", v.rule},
+                          {"severity", std::string(report::SeverityCode(v.severity))},
+                          {"severity_label", error     ? "错误"
+                                             : warning ? "警告"
+                                                       : "格式"},
+                          {"is_error", error},
+                          {"is_warning", warning},
+                          {"message", v.message_zh},
+                          {"cells", cells},
+                          {"more_cells", more},
+                          {"has_numbers", v.has_numbers},
+                          {"expected", std::to_string(v.expected)},
+                          {"found", std::to_string(v.found)},
+                          {"accepted", c.acceptance.has_value()},
+                          {"reason", c.acceptance ? c.acceptance->reason : ""},
+                          {"accepted_by", c.acceptance ? c.acceptance->by : ""},
+                          {"accepted_at", c.acceptance ? BeijingTime(c.acceptance->at) : ""},
+                          {"can_accept", warning && can_accept},
+                          {"fingerprint", service::ViolationFingerprint(v)}});
+  }
+  if (f) {
+    for (auto [table, numeral] : {std::pair{&f->t2, "二"}, {&f->t3, "三"}, {&f->t4, "四"}}) {
+      out.tables.push_back(TableModel(*f, *table, numeral, d, input, by_cell, is_error, is_open,
+                                      rules, anchor_prefix));
+    }
+  }
+  return out;
+}
+
 nlohmann::json ReportPageModel(const service::ReportView& view, const User& user,
                                const ParsedForm* input) {
   const AnnualReport& r = view.record;
@@ -150,59 +218,12 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
         return v.status == ReportStatus::kDraft || v.status == ReportStatus::kPending;
       });
 
-  // Violations, numbered for aria-describedby, and indexed by cell.
-  std::map<std::string, std::vector<int>> by_cell;
-  std::vector<char> is_error, is_open;
-  nlohmann::json checks = nlohmann::json::array();
-  for (size_t i = 0; i < view.checks.size(); ++i) {
-    const auto& c = view.checks[i];
-    const report::Violation& v = c.violation;
-    int n = static_cast<int>(i);
-    for (size_t k = 0; k < v.cells.size(); ++k) {
-      // Only the checked cell (the first) is marked; the others are listed as involved.
-      by_cell[v.cells[k]].push_back(k == 0 ? n : -1 - n);
-    }
-    bool error = v.severity == report::Severity::kError;
-    bool warning = v.severity == report::Severity::kWarning;
-    is_error.push_back(error);
-    is_open.push_back(warning && !c.acceptance);
-    // The checked cell and the first few others; long sums (T3-02 adds 21 rows) are summarised.
-    constexpr size_t kShown = 4;
-    nlohmann::json cells = nlohmann::json::array();
-    if (f)
-      for (size_t k = 0; k < v.cells.size() && k < kShown; ++k)
-        cells.push_back(report::CellLabel(*f, v.cells[k]));
-    std::string more =
-        v.cells.size() > kShown ? "等共" + std::to_string(v.cells.size()) + "格" : "";
-    checks.push_back({{"anchor", "v-" + std::to_string(n)},
-                      {"rule", v.rule},
-                      {"severity", std::string(report::SeverityCode(v.severity))},
-                      {"severity_label", error     ? "错误"
-                                         : warning ? "警告"
-                                                   : "格式"},
-                      {"is_error", error},
-                      {"is_warning", warning},
-                      {"message", v.message_zh},
-                      {"cells", cells},
-                      {"more_cells", more},
-                      {"has_numbers", v.has_numbers},
-                      {"expected", std::to_string(v.expected)},
-                      {"found", std::to_string(v.found)},
-                      {"accepted", c.acceptance.has_value()},
-                      {"reason", c.acceptance ? c.acceptance->reason : ""},
-                      {"accepted_by", c.acceptance ? c.acceptance->by : ""},
-                      {"accepted_at", c.acceptance ? BeijingTime(c.acceptance->at) : ""},
-                      {"can_accept", warning && is_draft && can_edit_role},
-                      {"fingerprint", service::ViolationFingerprint(v)}});
-  }
-
-  nlohmann::json tables = nlohmann::json::array();
+  ChecksAndTables grid = ReportTablesModel(f, d, view.checks, input, "", is_draft && can_edit_role);
+  nlohmann::json& checks = grid.checks;
+  nlohmann::json& tables = grid.tables;
   nlohmann::json narrative_one = nullptr;
   nlohmann::json narrative_rest = nlohmann::json::array();
   if (f) {
-    tables.push_back(TableModel(*f, f->t2, "二", d, input, by_cell, is_error, is_open));
-    tables.push_back(TableModel(*f, f->t3, "三", d, input, by_cell, is_error, is_open));
-    tables.push_back(TableModel(*f, f->t4, "四", d, input, by_cell, is_error, is_open));
     for (const auto& s : f->sections) {
       if (s.numeral != "一" && s.numeral != "五" && s.numeral != "六") continue;
       auto it = d.narrative.find(s.numeral);
@@ -249,6 +270,7 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
       {"origin_label", Label(r.origin)},
       {"is_summary", r.origin == ReportOrigin::kSummary},
       {"source_name", r.source_name},
+      {"source_url", r.source_id ? "/admin/reports/audit/" + std::to_string(r.source_id) : ""},
       {"format_id", r.format_id},
       {"format_document", f ? f->document : ""},
       // A page that shows the user's own input keeps the version they started from, so saving it

@@ -38,6 +38,18 @@ struct ParsedForm {
 // from the form (a truncated or forged post) is an error, never taken as blank.
 ParsedForm ParseReportForm(const report::FormatDef& f, const FormFields& form);
 
+// Tables 二/三/四 (each cell's value, class, and the violations it is in, as anchors and rule ids)
+// and the violations, numbered for links as anchor_prefix + "v-N": the report page's grid, and the
+// audit page's tables, where several reports share a page. can_accept: warnings may be explained.
+struct ChecksAndTables {
+  nlohmann::json checks;
+  nlohmann::json tables;  // empty when the format is unknown
+};
+ChecksAndTables ReportTablesModel(const report::FormatDef* f, const report::ReportData& d,
+                                  const std::vector<service::CheckedViolation>& checks,
+                                  const ParsedForm* input, const std::string& anchor_prefix,
+                                  bool can_accept);
+
 // The page model: figures (the stored ones, or the user's input when given), violations by cell,
 // accepted warnings, versions and what this user may do now.
 nlohmann::json ReportPageModel(const service::ReportView& view, const User& user,

@@ -29,6 +29,14 @@ Router BuildRouter(App& app) {
   r.Get("/admin/reports", Wrap(app, Access::kStaff, ReportsPage));
   r.Post("/admin/reports", Wrap(app, Access::kStaff, CreateReport));
   r.Get("/admin/reports/summary", Wrap(app, Access::kStaff, ReportSummaryPage));
+  r.Get("/admin/reports/audit", Wrap(app, Access::kStaff, ReportAuditForm));
+  // Uploads: the files' limit, with room for the multipart framing, and time to send them.
+  r.Post("/admin/reports/audit", Wrap(app, Access::kStaff, AuditReportFiles),
+         {.max_body_bytes = app.platform().report_audit().limits().max_total_bytes + (8u << 20),
+          .read_timeout = std::chrono::seconds(300)});
+  r.Get("/admin/reports/audit/{id}", Wrap(app, Access::kStaff, StoredReportAudit));
+  r.Post("/admin/reports/audit/{id}/save", Wrap(app, Access::kStaff, SaveAuditedReport));
+  r.Get("/admin/reports/audit/{id}/file", Wrap(app, Access::kStaff, ReportSourceFile));
   r.Get("/admin/reports/{id}", Wrap(app, Access::kStaff, ReportPage));
   r.Post("/admin/reports/{id}", Wrap(app, Access::kStaff, SaveReport));
   r.Post("/admin/reports/{id}/accept", Wrap(app, Access::kStaff, AcceptReportWarning));

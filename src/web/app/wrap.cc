@@ -27,6 +27,14 @@ Status ParseBody(Call& call) {
   } else if (ct.starts_with("multipart/form-data")) {
     GK_ASSIGN_OR_RETURN(std::vector<MultipartPart> parts, ParseMultipart(call.req.body, ct));
     call.form = FieldsOf(parts);
+    for (MultipartPart& part : parts) {
+      // A file input left empty still sends a part, without a name or bytes.
+      if (part.has_filename && !(part.filename.empty() && part.data.empty())) {
+        call.files.push_back(std::move(part));
+      }
+    }
+    // The parts hold the bytes now; an upload of many megabytes is not kept twice.
+    std::string().swap(call.req.body);
   }
   return OkStatus();
 }
@@ -117,7 +125,7 @@ Handler Wrap(App& app, Access access, PageHandler handler) {
       std::string_view real = req.Header("x-real-ip");
       if (!real.empty() && real.size() <= 45) req.remote_ip = std::string(real);
     }
-    Call call{req, std::nullopt, "", service::Actor::Public(req.remote_ip), {}, {}};
+    Call call{req, std::nullopt, "", service::Actor::Public(req.remote_ip), {}, {}, {}};
     std::string token = req.Cookie(kSessionCookie);
     if (!token.empty()) {
       auto s = app.platform().sessions().Resolve(token);

@@ -58,6 +58,7 @@ Response AdminHome(App& app, Call& call) {
       {"can_edit_agency", RoleAllows(me.role, Permission::kEditAgency)},
       {"can_view_audit", RoleAllows(me.role, Permission::kViewAuditLog)},
       {"is_supervisor", RoleAllows(me.role, Permission::kSuperviseSubtree)},
+      {"can_audit_reports", RoleAllows(me.role, Permission::kAuditReports)},
   };
   for (const auto& a : *path) model["path"].push_back(AgencyModel(a));
   model["path"].back()["is_last"] = true;

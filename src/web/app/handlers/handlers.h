@@ -46,6 +46,14 @@ Response ReportStylesheet(App& app,
 Response DownloadReport(App& app, const Call& call, const service::ReportView& view,
                         std::string_view format_name);
 
+// Auditing published reports: the upload form, the uploaded batch's audit, a kept file's audit,
+// saving it as the unit's report, and the kept file.
+Response ReportAuditForm(App& app, Call& call);
+Response AuditReportFiles(App& app, Call& call);
+Response StoredReportAudit(App& app, Call& call);
+Response SaveAuditedReport(App& app, Call& call);
+Response ReportSourceFile(App& app, Call& call);
+
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);
 Response ApiAgency(App& app, Call& call);

@@ -61,6 +61,10 @@ const char* NoticeFor(std::string_view done) {
   if (done == "published") return "已审批并在门户网站发布。";
   if (done == "created") return "已新建年度报告。";
   if (done == "correcting") return "已建立更正版本，修改后按流程送审发布。";
+  if (done == "imported") {
+    return "已将审核的文件保存为年度报告（来源：导入）。错误须由该单位改正、警告须书面说明后，方可"
+           "送审发布。";
+  }
   return "";
 }
 
@@ -135,7 +139,9 @@ Response ReportsPage(App& app, Call& call) {
                      {"can_create", RoleAllows(user.role, Permission::kEditReport) &&
                                         node.agency.id == user.agency_id && !missing.empty()}});
   }
-  nlohmann::json model = {{"units", units}, {"notice", NoticeFor(call.req.QueryParam("done"))}};
+  nlohmann::json model = {{"units", units},
+                          {"notice", NoticeFor(call.req.QueryParam("done"))},
+                          {"can_audit", RoleAllows(user.role, Permission::kAuditReports)}};
   return RenderPage(app, call, "reports", model, "政府信息公开工作年度报告", "reports");
 }
 
