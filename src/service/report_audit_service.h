@@ -80,7 +80,8 @@ class ReportAuditService {
   Result<std::vector<AuditedUpload>> AuditUploads(const Actor& actor,
                                                   const std::vector<UploadedFile>& files);
   // A kept file's audit again (year over year against the platform's reports). Its uploader sees
-  // it, and, once it is saved as a unit's report, whoever sees that unit.
+  // it, and, once it is saved as a unit's report, whoever sees that unit (the leader approving the
+  // imported report too, though only those who audit may save).
   Result<AuditedUpload> AuditStored(const Actor& actor, int64_t source_id);
   // The kept file itself (for download), on the same terms.
   Result<ReportSource> Source(const Actor& actor, int64_t source_id);

@@ -299,6 +299,16 @@ TEST_F(ReportAuditServiceTest, SavingReadsTheKeptFileAgainAndLinksIt) {
   EXPECT_EQ(Count("report.import_audited.rejected"), 5);
   ASSERT_OK_AND_ASSIGN_T(ReportSource unsaved, audit().Source(supervisor_, good));
   EXPECT_EQ(unsaved.agency_id, std::nullopt) << "a refused save leaves the file unsaved";
+
+  // The unit's leader, who approves the imported report, reads its file but saves nothing.
+  ASSERT_OK_AND_ASSIGN_T(ReportSource for_leader, audit().Source(leader_, broken));
+  EXPECT_EQ(for_leader.content, BrokenReport());
+  EXPECT_TRUE(audit().AuditStored(leader_, broken).ok());
+  EXPECT_EQ(audit().Source(leader_, good).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(audit().SaveAudited(leader_, broken, town_, 2023).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(audit().Source(Actor::Public("1.2.3.4"), broken).status().code(),
+            StatusCode::kPermissionDenied);
 }
 
 TEST_F(ReportAuditServiceTest, APublishedYearGetsANewDraftVersionComparedWithIt) {

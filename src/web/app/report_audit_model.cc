@@ -25,7 +25,7 @@ std::string FormatLabel(const std::string& format_id) {
 }
 
 nlohmann::json SaveModel(const service::AuditedUpload& item,
-                         const std::vector<service::AgencyNode>& units) {
+                         const std::vector<service::AgencyNode>& units, bool may_save) {
   const report::ExtractedReport& e = item.audit.extracted;
   const service::SaveOutlook& save = item.save;
   const int year = e.year;
@@ -64,14 +64,14 @@ nlohmann::json SaveModel(const service::AuditedUpload& item,
   }
   // A report whose unit was not found may still be saved for a unit the user picks.
   nlohmann::json choices = nlohmann::json::array();
-  if (!item.unit && !item.source.agency_id && item.source.id != 0 && year != 0) {
+  if (may_save && !item.unit && !item.source.agency_id && item.source.id != 0 && year != 0) {
     for (const service::AgencyNode& node : units) {
       if (node.agency.level == AgencyLevel::kVillage) continue;
       choices.push_back({{"id", node.agency.id}, {"name", node.agency.name}});
     }
   }
-  return {{"possible", item.unit.has_value() && save.possible},
-          {"why_not", item.unit ? save.why_not : ""},
+  return {{"possible", may_save && item.unit.has_value() && save.possible},
+          {"why_not", may_save && item.unit ? save.why_not : ""},
           {"outlook", outlook},
           {"year", year},
           {"agency_id", item.unit ? item.unit->id : 0},
@@ -93,7 +93,7 @@ std::string SizeText(int64_t bytes) {
 }
 
 nlohmann::json AuditedUploadModel(const service::AuditedUpload& item, int n,
-                                  const std::vector<service::AgencyNode>& units) {
+                                  const std::vector<service::AgencyNode>& units, bool may_save) {
   const report::AuditedReport& a = item.audit;
   const std::string prefix = "f" + std::to_string(n) + "-";
   nlohmann::json j = {{"n", n},
@@ -161,16 +161,16 @@ nlohmann::json AuditedUploadModel(const service::AuditedUpload& item, int n,
     j["unit"] = nullptr;
   }
   j["unit_problem"] = item.unit_problem;
-  j["save"] = SaveModel(item, units);
+  j["save"] = SaveModel(item, units, may_save);
   return j;
 }
 
 nlohmann::json AuditPageModel(const std::vector<service::AuditedUpload>& items,
-                              const std::vector<service::AgencyNode>& units) {
+                              const std::vector<service::AgencyNode>& units, bool may_save) {
   nlohmann::json files = nlohmann::json::array();
   std::vector<report::AuditedReport> reports;
   for (size_t i = 0; i < items.size(); ++i) {
-    files.push_back(AuditedUploadModel(items[i], static_cast<int>(i) + 1, units));
+    files.push_back(AuditedUploadModel(items[i], static_cast<int>(i) + 1, units, may_save));
     reports.push_back(items[i].audit);
   }
   report::AuditTotals t = report::Totals(reports);

@@ -15,13 +15,14 @@
 namespace gongkai::web {
 
 // One file. n numbers the files of the page (anchors "f{n}-v-3"); units: where a report whose unit
-// was not found may be saved (the user's tree), offered in a list.
+// was not found may be saved (the user's tree), offered in a list; may_save: the user may save
+// audited reports at all (else no save form is shown, only what is stored).
 nlohmann::json AuditedUploadModel(const service::AuditedUpload& item, int n,
-                                  const std::vector<service::AgencyNode>& units);
+                                  const std::vector<service::AgencyNode>& units, bool may_save);
 
 // The whole page: the files and the totals.
 nlohmann::json AuditPageModel(const std::vector<service::AuditedUpload>& items,
-                              const std::vector<service::AgencyNode>& units);
+                              const std::vector<service::AgencyNode>& units, bool may_save);
 
 // "1.2 MB", "35 KB", "512 字节".
 std::string SizeText(int64_t bytes);

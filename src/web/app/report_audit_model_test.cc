@@ -61,7 +61,7 @@ const nlohmann::json* FindCell(const nlohmann::json& tables, const std::string& 
 }
 
 TEST(ReportAuditModelTest, TheViolatedCellIsMarkedAndLinkedUnderTheFilesPrefix) {
-  nlohmann::json j = AuditedUploadModel(ReadReport(), 2, {});
+  nlohmann::json j = AuditedUploadModel(ReadReport(), 2, {}, true);
   EXPECT_EQ(j["anchor"], "file-2");
   EXPECT_EQ(j["summary"]["cells_read"], 200);
   EXPECT_EQ(j["summary"]["errors"], 1);
@@ -95,7 +95,7 @@ TEST(ReportAuditModelTest, ARefusedFileShowsItsReasonAndNoTables) {
   service::AuditedUpload item;
   item.audit.source = "scan.png";
   item.audit.refused = InvalidArgument("an image", "这是图片，不是含文字的报告（扫描件无法审核）");
-  nlohmann::json page = AuditPageModel({ReadReport(), item}, {});
+  nlohmann::json page = AuditPageModel({ReadReport(), item}, {}, true);
   ASSERT_EQ(page["files"].size(), 2u);
   const nlohmann::json& j = page["files"][1];
   EXPECT_EQ(j["read"], false);
@@ -117,11 +117,15 @@ TEST(ReportAuditModelTest, AnUnknownUnitMayBeChosenAmongTheUsersUnits) {
   town.agency.level = AgencyLevel::kTownship;
   village.agency.id = 6;
   village.agency.level = AgencyLevel::kVillage;
-  nlohmann::json j = AuditedUploadModel(item, 1, {town, village});
+  nlohmann::json j = AuditedUploadModel(item, 1, {town, village}, true);
   EXPECT_EQ(j["save"]["possible"], false);
   EXPECT_EQ(j["save"]["can_choose"], true);
   ASSERT_EQ(j["save"]["choices"].size(), 1u) << "villages do not publish annual reports";
   EXPECT_EQ(j["save"]["choices"][0]["id"], 4);
+  // Someone who only reads (the unit's leader) is offered nothing to save.
+  j = AuditedUploadModel(item, 1, {town, village}, false);
+  EXPECT_EQ(j["save"]["can_choose"], false);
+  EXPECT_EQ(AuditedUploadModel(ReadReport(), 1, {}, false)["save"]["possible"], false);
 }
 
 TEST(ReportAuditModelTest, SizesReadLikeAFileManager) {

@@ -16,6 +16,8 @@ Result<int64_t> SourceId(Call& call) {
   return id;
 }
 
+bool MaySave(const Call& call) { return RoleAllows(call.user().role, Permission::kAuditReports); }
+
 std::vector<service::AgencyNode> Units(App& app, const Call& call) {
   auto tree = app.platform().agencies().Tree(call.user().agency_id);
   return tree.ok() ? std::move(tree).value() : std::vector<service::AgencyNode>{};
@@ -36,7 +38,7 @@ Response AuditPage(App& app, const Call& call, nlohmann::json model, const std::
 Response StoredPage(App& app, Call& call, int64_t id, const std::string& error, int http_status) {
   auto item = app.platform().report_audit().AuditStored(call.actor, id);
   if (!item.ok()) return ErrorPage(app, call, item.status());
-  nlohmann::json model = AuditPageModel({*item}, Units(app, call));
+  nlohmann::json model = AuditPageModel({*item}, Units(app, call), MaySave(call));
   model["single"] = true;
   model["error"] = error;
   return AuditPage(app, call, model, "年度报告审核：" + item->source.file_name, http_status);
@@ -73,7 +75,8 @@ Response AuditReportFiles(App& app, Call& call) {
     return AuditPage(app, call, {{"show_form", true}, {"error", items.status().ui_message()}},
                      "审核已发布的年度报告", HttpStatusFor(items.status().code()));
   }
-  return AuditPage(app, call, AuditPageModel(*items, Units(app, call)), "年度报告审核结果");
+  return AuditPage(app, call, AuditPageModel(*items, Units(app, call), MaySave(call)),
+                   "年度报告审核结果");
 }
 
 Response StoredReportAudit(App& app, Call& call) {
