@@ -62,32 +62,19 @@ class Checker {
           break;
         case CellState::kBlank:
         case CellState::kDash:
-          if (t.id != "t3") {
-            // Tables 二 and 四 have no rule of their own for this; a form note, counted as 0.
-            out_->push_back({value_rule,
-                             Severity::kForm,
-                             {cell},
-                             0,
-                             0,
-                             false,
-                             CellLabel(f_, cell) +
-                                 (c.state == CellState::kBlank ? "未填写" : "填写为“/”或“-”") +
-                                 "，应填写数字（无则填0），计算时按0处理",
-                             cell + (c.state == CellState::kBlank ? " is blank" : " is a dash") +
-                                 "; counted as 0"});
-          } else {
-            out_->push_back({"T3-05",
-                             Severity::kWarning,
-                             {cell},
-                             0,
-                             0,
-                             false,
-                             CellLabel(f_, cell) +
-                                 (c.state == CellState::kBlank ? "未填写" : "填写为“/”或“-”") +
-                                 "，应填写数字（无则填0），计算时按0处理",
-                             cell + (c.state == CellState::kBlank ? " is blank" : " is a dash") +
-                                 "; counted as 0"});
-          }
+          // Table 三 has T3-05 (a warning); Tables 二 and 四 have no rule of their own for this,
+          // so it is a form note under their value rule. Either way the cell counts as 0.
+          out_->push_back({t.id == "t3" ? "T3-05" : value_rule,
+                           t.id == "t3" ? Severity::kWarning : Severity::kForm,
+                           {cell},
+                           0,
+                           0,
+                           false,
+                           CellLabel(f_, cell) +
+                               (c.state == CellState::kBlank ? "未填写" : "填写为“/”或“-”") +
+                               "，应填写数字（无则填0），计算时按0处理",
+                           cell + (c.state == CellState::kBlank ? " is blank" : " is a dash") +
+                               "; counted as 0"});
           break;
       }
     }
