@@ -9,18 +9,12 @@
 
 #include "core/report/narrative_numbers.h"
 #include "core/report/rules.h"
+#include "io/testing/seed_report.h"
 
 namespace gongkai::io {
 namespace {
 
-std::string Fixture() {
-  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") +
-                   "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Fixture() { return io::testing::ReadSeedReport(); }
 
 // The text between two top-level headings (full headings: section 一 has its own "二、"
 // sub-headings).

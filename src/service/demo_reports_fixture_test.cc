@@ -10,19 +10,13 @@
 
 #include "core/report/format.h"
 #include "io/report_text.h"
+#include "io/testing/seed_report.h"
 #include "service/demo_reports.h"
 
 namespace gongkai::service {
 namespace {
 
-std::string Fixture() {
-  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") +
-                   "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Fixture() { return io::testing::ReadSeedReport(); }
 
 // Spaces dropped and brackets in one width, as people type them either way.
 std::string Normalise(std::string s) {

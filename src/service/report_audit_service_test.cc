@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/report/format.h"
+#include "io/testing/seed_report.h"
 #include "service/crypto.h"
 #include "service/report_audit_service.h"
 #include "service/service_fixture_test.h"
@@ -15,14 +16,7 @@
 namespace gongkai::service {
 namespace {
 
-std::string SeedReport() {
-  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") +
-                   "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string SeedReport() { return io::testing::ReadSeedReport(); }
 
 std::string Replace(std::string s, const std::string& from, const std::string& to) {
   size_t at = s.find(from);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/testing/seed_report.h"
 #include "service/demo.h"
 #include "service/platform.h"
 #include "tests/e2e/http_client.h"
@@ -432,14 +433,7 @@ TEST_F(WebE2eTest, MalformedRequestsGetClearErrors) {
 
 // --- Auditing uploaded reports (issue 5) ------------------------------------------------------
 
-std::string SeedReportFile() {
-  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") +
-                   "/../shared/fixtures/seed-annual-report-2023-cizhong.txt");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string SeedReportFile() { return io::testing::ReadSeedReport(); }
 
 // A multipart/form-data body as a browser sends it: the CSRF field, then the files.
 std::string MultipartBody(const std::string& boundary, const std::string& csrf,

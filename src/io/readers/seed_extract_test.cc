@@ -2,20 +2,16 @@
 // its 10 + 175 + 15 cells, its six sections, its title, and no error-level violation.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "core/report/extract.h"
 #include "core/report/rules.h"
 #include "io/file_reader.h"
 #include "io/readers/readers.h"
+#include "io/testing/seed_report.h"
 
 namespace gongkai::io {
 namespace {
 
-std::string SeedPath() {
-  const char* root = std::getenv("GONGKAI_SOURCE_DIR");
-  return std::string(root ? root : ".") + "/../shared/fixtures/seed-annual-report-2023-cizhong.txt";
-}
+std::string SeedPath() { return testing::SeedReportPath(); }
 
 TEST(SeedExtractTest, EveryCellSectionAndTheTitle) {
   auto bytes = ReadFileLimited(SeedPath(), 1 << 20);
