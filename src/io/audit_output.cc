@@ -98,6 +98,7 @@ std::string AuditToJson(const std::vector<AuditedReport>& reports) {
     item["year"] = e.year;
     item["format"] = e.data.format_id;
     item["format_reason"] = e.format_reason;
+    item["format_reason_zh"] = e.format_reason_zh;
     item["cells_read"] = e.cells_read;
     item["cells_total"] = e.data.cells.size();
     if (!r.previous_source.empty()) item["previous_file"] = r.previous_source;

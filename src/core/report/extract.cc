@@ -914,7 +914,8 @@ class Extractor {
 // ---------------------------------------------------------------------------------------------
 // Format version.
 
-const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reason) {
+const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reason,
+                              std::string* reason_zh) {
   static const char* k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
                                 "上一年项目数量", "政府集中采购",   "采购项目数量"};
   static const char* k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
@@ -932,10 +933,13 @@ const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reaso
   }
   if (!hit2019.empty() && hit2021.empty()) {
     *reason = "the tables have the 2019 trial format's heading " + hit2019;
+    *reason_zh = "表格有2019年试行格式的栏目“" + hit2019 + "”";
     return Format2019();
   }
   *reason = hit2021.empty() ? "no format-specific heading found; the 2021 format is assumed"
                             : "the tables have the 2021 format's heading " + hit2021;
+  *reason_zh = hit2021.empty() ? "未见区分格式的栏目，按2021年版格式读取"
+                               : "表格有2021年版格式的栏目“" + hit2021 + "”";
   return Format2021();
 }
 
@@ -946,9 +950,7 @@ ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& o
   std::vector<Line> lines = Tokenise(doc);
   // Only text laid out by columns (pdftotext, aligned text) stacks a row's figures on lines.
   if (doc.reader == "pdf" || doc.reader == "text") MergeStackedFigures(lines);
-  std::string reason;
-  const FormatDef& f = DetectFormat(lines, &reason);
-  out.format_reason = reason;
+  const FormatDef& f = DetectFormat(lines, &out.format_reason, &out.format_reason_zh);
   out.data.format_id = f.id;
 
   // Section headings, in order.

@@ -31,6 +31,7 @@ struct ExtractedReport {
   ReportData data;          // format_id "2021" or "2019"; every cell of that format present
   // Why the format was taken to be what it is, e.g. "Table 二 has the 2019 column 本年新制作数量".
   std::string format_reason;
+  std::string format_reason_zh;             // the same in Chinese, for the back office
   std::vector<ExtractionProblem> problems;  // cells unreadable or missing, rows found twice, …
   int cells_read = 0;                       // cells found with a number, blank or dash
 };

@@ -216,6 +216,7 @@ TEST(ExtractTest, The2019TrialFormatIsRecognised) {
   auto r = ExtractReport(Doc(lines));
   EXPECT_EQ(r.data.format_id, "2019");
   EXPECT_NE(r.format_reason.find("本年新制作数量"), std::string::npos);
+  EXPECT_NE(r.format_reason_zh.find("2019年试行格式"), std::string::npos);
   EXPECT_EQ(Value(r, "t2.normative.total"), 30);
   EXPECT_EQ(Value(r, "t2.licensing.change"), -2);  // 本年增/减 may be negative
   EXPECT_EQ(Value(r, "t2.licensing.decisions"), 150);
