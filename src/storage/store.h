@@ -19,6 +19,9 @@
 
 #include "core/agency.h"
 #include "core/annual_report.h"
+#include "core/application/application.h"
+#include "core/application/tally.h"
+#include "core/litigation/review_case.h"
 #include "core/audit.h"
 #include "core/calendar.h"
 #include "core/status.h"
@@ -40,6 +43,23 @@ struct AuditHead {
   std::string hash;
 };
 
+// Which applications ListApplications returns; every set field must match.
+struct ApplicationFilter {
+  std::vector<int64_t> agency_ids;  // required: the caller's scope
+  std::vector<application::CaseState> states;  // any of them; empty: every state
+  bool open_only = false;                      // state is not closed
+  std::optional<Date> received_from, received_through;  // receipt date, inclusive
+  std::optional<Date> closed_from, closed_through;      // closing date, inclusive
+  std::optional<application::Outcome> outcome;
+  std::optional<application::ApplicantType> applicant_type;
+  std::optional<int64_t> handler_id;
+  std::string applicant_key;  // non-empty: only this applicant's
+  std::string request_key;    // non-empty: only this normalised request
+  bool with_events = false;   // load each one's events too
+  int limit = 1000;
+  int offset = 0;
+};
+
 struct MigrationStatus {
   int database_version = 0;  // highest migration applied to the database
   int binary_version = 0;    // highest migration this binary knows
@@ -59,6 +79,8 @@ struct DataSnapshot {
   std::vector<CalendarYear> calendar_years;  // ordered by year
   std::vector<ReportSource> report_sources;  // ordered by id, with their content
   std::vector<AnnualReport> reports;         // ordered by id
+  std::vector<application::Application> applications;  // ordered by id, with events
+  std::vector<litigation::ReviewCase> review_cases;    // ordered by id
   std::vector<AuditEntry> audit;             // ordered by seq
   AuditHead audit_head;
 };
@@ -114,6 +136,39 @@ class Transaction {
   // Deletes files never saved as a report (no unit, no report names them) uploaded before
   // `uploaded_before` (ISO time); returns how many.
   virtual Result<int64_t> DeleteUnsavedReportSources(std::string_view uploaded_before) = 0;
+
+  // Disclosure applications. InsertApplication stores the snapshot and its events, assigns
+  // serial_no (1 + the highest of the agency's serial_year) and returns the new id (version 1).
+  // UpdateApplication is guarded by version: it replaces the snapshot (state, outcome, closed_on,
+  // handler, receipt_date, applicant, request, keys) and appends the events whose seq is above the
+  // highest stored one (events are never changed or removed). A query code already used is
+  // AlreadyExists.
+  virtual Result<int64_t> InsertApplication(const application::Application& app) = 0;
+  virtual Status UpdateApplication(const application::Application& app) = 0;
+  virtual Result<application::Application> GetApplication(int64_t id) = 0;  // with events
+  virtual Result<application::Application> FindApplicationByQueryCode(std::string_view code) = 0;
+  // Ordered by receipt date (unset first), then id.
+  virtual Result<std::vector<application::Application>> ListApplications(
+      const ApplicationFilter& filter) = 0;
+  virtual Result<int64_t> CountApplications(const ApplicationFilter& filter) = 0;
+  // Online submissions with this client key created at or after `since` (ISO time).
+  virtual Result<int64_t> CountRecentSubmissions(std::string_view client_key,
+                                                 std::string_view since) = 0;
+  // The agency's applications that matter for year's Table 三 (received by its end and not closed
+  // before its start), grouped: each summary stands for `count` cases of one applicant type, one
+  // outcome, and receipt and closing dates on the same side of the year's bounds (the dates given are
+  // the group's earliest). Done in the database so a million cases need not be loaded.
+  virtual Result<std::vector<application::CaseSummary>> SummariseApplications(int64_t agency_id,
+                                                                              int year) = 0;
+
+  // Review and litigation records. Insert returns the new id (version 1); Update is guarded by
+  // version.
+  virtual Result<int64_t> InsertReviewCase(const litigation::ReviewCase& c) = 0;
+  virtual Status UpdateReviewCase(const litigation::ReviewCase& c) = 0;
+  virtual Result<litigation::ReviewCase> GetReviewCase(int64_t id) = 0;
+  // Ordered by filing date, then id; application_id > 0 restricts to that application's.
+  virtual Result<std::vector<litigation::ReviewCase>> ListReviewCases(int64_t agency_id,
+                                                                      int64_t application_id) = 0;
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;
