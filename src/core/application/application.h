@@ -27,8 +27,9 @@ inline constexpr std::array kAllApplicantTypes = {
 // How the application arrived; decides what its legal receipt date means (Art. 31).
 enum class IntakeChannel { kInPerson, kRegisteredPost, kOrdinaryPost, kOnline, kFax, kEmail };
 inline constexpr std::array kAllIntakeChannels = {
-    IntakeChannel::kInPerson, IntakeChannel::kRegisteredPost, IntakeChannel::kOrdinaryPost,
-    IntakeChannel::kOnline,   IntakeChannel::kFax,            IntakeChannel::kEmail};
+    IntakeChannel::kInPerson,     IntakeChannel::kRegisteredPost,
+    IntakeChannel::kOrdinaryPost, IntakeChannel::kOnline,
+    IntakeChannel::kFax,          IntakeChannel::kEmail};
 
 enum class IdDocumentType { kResidentId, kPassport, kHkMacaoPermit, kTaiwanPermit, kOther };
 inline constexpr std::array kAllIdDocumentTypes = {
@@ -71,53 +72,59 @@ extern const std::array<Outcome, kOutcomeCount> kAllOutcomes;
 
 // Where the case stands. Derived from the events (case_state.h), stored as a snapshot for lists.
 enum class CaseState {
-  kAwaitingConfirmation,  // submitted online; the receipt date is fixed when staff confirm (Art. 31)
+  kAwaitingConfirmation,  // submitted online; the receipt date is fixed when staff confirm (Art.
+                          // 31)
   kHandling,              // the answer clock runs
-  kAwaitingCorrection,    // 补正 requested; the clock restarts when the corrected application arrives
-  kConsulting,            // a third party or another agency is consulted; time not counted
-  kAwaitingPayment,       // fee notice issued; time not counted (a rule setting)
-  kClosed,                // answered with an outcome
+  kAwaitingCorrection,  // 补正 requested; the clock restarts when the corrected application arrives
+  kConsulting,          // a third party or another agency is consulted; time not counted
+  kAwaitingPayment,     // fee notice issued; time not counted (a rule setting)
+  kClosed,              // answered with an outcome
 };
 inline constexpr std::array kAllCaseStates = {
     CaseState::kAwaitingConfirmation, CaseState::kHandling,        CaseState::kAwaitingCorrection,
     CaseState::kConsulting,           CaseState::kAwaitingPayment, CaseState::kClosed};
 
 enum class ConsultationKind { kThirdParty, kOtherAgency };  // Art. 32 / Art. 34
-enum class FeeMethod { kPerItem, kPerVolume };              // 按件 / 按量 (国办函〔2020〕109号)
+enum class FeeMethod { kPerItem, kPerVolume };  // 按件 / 按量 (国办函〔2020〕109号)
 
 enum class EventKind {
-  kSubmittedOnline,        // the public form; no clock yet
-  kReceived,               // the legal receipt date (day 0)
-  kCorrectionRequested,    // 补正告知书 sent; `until` is the applicant's deadline
-  kCorrectionReceived,     // corrected application received: the new day 0
-  kConsultationSent,       // `party`; kind in `consultation`
-  kConsultationAnswered,   // `ref` = seq of the kConsultationSent it answers
-  kExtensionRequested,     // `days` (1..20), reason in `text`; awaits the leader
-  kExtensionApproved,      // by the leader; `ref` = the request
-  kExtensionRefused,       // by the leader; `ref` = the request
-  kFeeNoticeIssued,        // method, `quantity`, `amount_fen`; date = applicant received it
-  kFeePaid,                // `ref` = the notice
-  kClosed,                 // `outcome`, reply text in `text`
-  kNote,                   // a remark on the file; changes nothing
+  kSubmittedOnline,       // the public form; no clock yet
+  kReceived,              // the legal receipt date (day 0)
+  kCorrectionRequested,   // 补正告知书 sent; `until` is the applicant's deadline
+  kCorrectionReceived,    // corrected application received: the new day 0
+  kConsultationSent,      // `party`; kind in `consultation`
+  kConsultationAnswered,  // `ref` = seq of the kConsultationSent it answers
+  kExtensionRequested,    // `days` (1..20), reason in `text`; awaits the leader
+  kExtensionApproved,     // by the leader; `ref` = the request
+  kExtensionRefused,      // by the leader; `ref` = the request
+  kFeeNoticeIssued,       // method, `quantity`, `amount_fen`; date = applicant received it
+  kFeePaid,               // `ref` = the notice
+  kClosed,                // `outcome`, reply text in `text`
+  kNote,                  // a remark on the file; changes nothing
 };
-inline constexpr std::array kAllEventKinds = {
-    EventKind::kSubmittedOnline,     EventKind::kReceived,
-    EventKind::kCorrectionRequested, EventKind::kCorrectionReceived,
-    EventKind::kConsultationSent,    EventKind::kConsultationAnswered,
-    EventKind::kExtensionRequested,  EventKind::kExtensionApproved,
-    EventKind::kExtensionRefused,    EventKind::kFeeNoticeIssued,
-    EventKind::kFeePaid,             EventKind::kClosed,
-    EventKind::kNote};
+inline constexpr std::array kAllEventKinds = {EventKind::kSubmittedOnline,
+                                              EventKind::kReceived,
+                                              EventKind::kCorrectionRequested,
+                                              EventKind::kCorrectionReceived,
+                                              EventKind::kConsultationSent,
+                                              EventKind::kConsultationAnswered,
+                                              EventKind::kExtensionRequested,
+                                              EventKind::kExtensionApproved,
+                                              EventKind::kExtensionRefused,
+                                              EventKind::kFeeNoticeIssued,
+                                              EventKind::kFeePaid,
+                                              EventKind::kClosed,
+                                              EventKind::kNote};
 
 struct CaseEvent {
   int seq = 0;  // 1, 2, ... within the case
   EventKind kind = EventKind::kNote;
-  Date date;  // the legal date of the event (civil, Beijing)
-  std::string recorded_at;  // ISO time the row was written
-  std::string by;           // display name of who recorded it ("申请人" for the public form)
-  int64_t by_user_id = 0;   // 0 for the public
-  int days = 0;             // extension days
-  int ref = 0;              // seq of the event this one answers
+  Date date;                  // the legal date of the event (civil, Beijing)
+  std::string recorded_at;    // ISO time the row was written
+  std::string by;             // display name of who recorded it ("申请人" for the public form)
+  int64_t by_user_id = 0;     // 0 for the public
+  int days = 0;               // extension days
+  int ref = 0;                // seq of the event this one answers
   std::optional<Date> until;  // correction: the applicant's deadline
   std::string party;          // consultation: who is consulted
   ConsultationKind consultation = ConsultationKind::kThirdParty;
@@ -132,10 +139,10 @@ struct Applicant {
   ApplicantType type = ApplicantType::kNatural;
   std::string name;  // person or organisation
   IdDocumentType id_type = IdDocumentType::kResidentId;
-  std::string id_number;        // natural persons
-  std::string credit_code;      // organisations: 统一社会信用代码
+  std::string id_number;             // natural persons
+  std::string credit_code;           // organisations: 统一社会信用代码
   std::string legal_representative;  // organisations
-  std::string contact_name;     // organisations: who to contact
+  std::string contact_name;          // organisations: who to contact
   std::string phone;
   std::string email;
   std::string address;
@@ -155,8 +162,8 @@ struct Application {
   int64_t id = 0;
   int64_t agency_id = 0;
   std::string query_code;  // unguessable; the applicant's key to follow the case
-  int serial_year = 0;     // file number 〔serial_year〕serial_no号, assigned by the store at insert:
-  int serial_no = 0;       // 1, 2, ... per agency and year
+  int serial_year = 0;  // file number 〔serial_year〕serial_no号, assigned by the store at insert:
+  int serial_no = 0;    // 1, 2, ... per agency and year
   IntakeChannel channel = IntakeChannel::kInPerson;
   std::optional<Date> submitted_on;  // online: the day the form was sent
   std::optional<Date> receipt_date;  // Art. 31; unset while awaiting confirmation
@@ -165,7 +172,7 @@ struct Application {
   std::string request_key;    // normalised request, for duplicate detection (duplicates.h)
   std::string applicant_key;  // normalised identity (ID number, credit code, or name+phone)
   std::string client_key;     // online: hash of the sender's address, for rate limits; else ""
-  int64_t handler_id = 0;   // staff user handling it (0: unassigned)
+  int64_t handler_id = 0;     // staff user handling it (0: unassigned)
   std::string handler_name;
   // Snapshot derived from events.
   CaseState state = CaseState::kAwaitingConfirmation;

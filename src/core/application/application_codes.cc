@@ -7,8 +7,27 @@
 
 namespace gongkai::application {
 
-const std::array<Outcome, kOutcomeCount> kAllOutcomes = {
-    Outcome::kGranted, Outcome::kPartial, Outcome::kWithheldStateSecret, Outcome::kWithheldProhibited, Outcome::kWithheldSecurityStability, Outcome::kWithheldThirdParty, Outcome::kWithheldInternalAffairs, Outcome::kWithheldProcessInfo, Outcome::kWithheldEnforcementFiles, Outcome::kWithheldInquiry, Outcome::kUnableNotHeld, Outcome::kUnableNeedsCreation, Outcome::kUnableUnclear, Outcome::kRejectedPetition, Outcome::kRejectedRepeat, Outcome::kRejectedPublication, Outcome::kRejectedExcessive, Outcome::kRejectedConfirmReissue, Outcome::kOtherNoCorrection, Outcome::kOtherNoPayment, Outcome::kOtherOther};
+const std::array<Outcome, kOutcomeCount> kAllOutcomes = {Outcome::kGranted,
+                                                         Outcome::kPartial,
+                                                         Outcome::kWithheldStateSecret,
+                                                         Outcome::kWithheldProhibited,
+                                                         Outcome::kWithheldSecurityStability,
+                                                         Outcome::kWithheldThirdParty,
+                                                         Outcome::kWithheldInternalAffairs,
+                                                         Outcome::kWithheldProcessInfo,
+                                                         Outcome::kWithheldEnforcementFiles,
+                                                         Outcome::kWithheldInquiry,
+                                                         Outcome::kUnableNotHeld,
+                                                         Outcome::kUnableNeedsCreation,
+                                                         Outcome::kUnableUnclear,
+                                                         Outcome::kRejectedPetition,
+                                                         Outcome::kRejectedRepeat,
+                                                         Outcome::kRejectedPublication,
+                                                         Outcome::kRejectedExcessive,
+                                                         Outcome::kRejectedConfirmReissue,
+                                                         Outcome::kOtherNoCorrection,
+                                                         Outcome::kOtherNoPayment,
+                                                         Outcome::kOtherOther};
 
 namespace {
 
@@ -46,7 +65,9 @@ std::string_view Code(ApplicantType v) {
   }
   return "";
 }
-std::optional<ApplicantType> ParseApplicantType(std::string_view code) { return ParseIn(kAllApplicantTypes, code); }
+std::optional<ApplicantType> ParseApplicantType(std::string_view code) {
+  return ParseIn(kAllApplicantTypes, code);
+}
 std::string_view Label(ApplicantType v) { return LabelOf("applicant_type", Code(v)); }
 
 std::string_view Code(IntakeChannel v) {
@@ -66,7 +87,9 @@ std::string_view Code(IntakeChannel v) {
   }
   return "";
 }
-std::optional<IntakeChannel> ParseIntakeChannel(std::string_view code) { return ParseIn(kAllIntakeChannels, code); }
+std::optional<IntakeChannel> ParseIntakeChannel(std::string_view code) {
+  return ParseIn(kAllIntakeChannels, code);
+}
 std::string_view Label(IntakeChannel v) { return LabelOf("intake_channel", Code(v)); }
 
 std::string_view Code(IdDocumentType v) {
@@ -84,7 +107,9 @@ std::string_view Code(IdDocumentType v) {
   }
   return "";
 }
-std::optional<IdDocumentType> ParseIdDocumentType(std::string_view code) { return ParseIn(kAllIdDocumentTypes, code); }
+std::optional<IdDocumentType> ParseIdDocumentType(std::string_view code) {
+  return ParseIn(kAllIdDocumentTypes, code);
+}
 std::string_view Label(IdDocumentType v) { return LabelOf("id_document", Code(v)); }
 
 std::string_view Code(DeliveryForm v) {
@@ -96,7 +121,9 @@ std::string_view Code(DeliveryForm v) {
   }
   return "";
 }
-std::optional<DeliveryForm> ParseDeliveryForm(std::string_view code) { return ParseIn(kAllDeliveryForms, code); }
+std::optional<DeliveryForm> ParseDeliveryForm(std::string_view code) {
+  return ParseIn(kAllDeliveryForms, code);
+}
 std::string_view Label(DeliveryForm v) { return LabelOf("delivery_form", Code(v)); }
 
 std::string_view Code(DeliveryWay v) {
@@ -112,7 +139,9 @@ std::string_view Code(DeliveryWay v) {
   }
   return "";
 }
-std::optional<DeliveryWay> ParseDeliveryWay(std::string_view code) { return ParseIn(kAllDeliveryWays, code); }
+std::optional<DeliveryWay> ParseDeliveryWay(std::string_view code) {
+  return ParseIn(kAllDeliveryWays, code);
+}
 std::string_view Label(DeliveryWay v) { return LabelOf("delivery_way", Code(v)); }
 
 std::string_view Code(Outcome v) {
@@ -182,7 +211,9 @@ std::string_view Code(CaseState v) {
   }
   return "";
 }
-std::optional<CaseState> ParseCaseState(std::string_view code) { return ParseIn(kAllCaseStates, code); }
+std::optional<CaseState> ParseCaseState(std::string_view code) {
+  return ParseIn(kAllCaseStates, code);
+}
 std::string_view Label(CaseState v) { return LabelOf("case_state", Code(v)); }
 
 std::string_view Code(ConsultationKind v) {
@@ -194,7 +225,9 @@ std::string_view Code(ConsultationKind v) {
   }
   return "";
 }
-std::optional<ConsultationKind> ParseConsultationKind(std::string_view code) { return ParseIn(std::array{ConsultationKind::kThirdParty, ConsultationKind::kOtherAgency}, code); }
+std::optional<ConsultationKind> ParseConsultationKind(std::string_view code) {
+  return ParseIn(std::array{ConsultationKind::kThirdParty, ConsultationKind::kOtherAgency}, code);
+}
 std::string_view Label(ConsultationKind v) { return LabelOf("consultation_kind", Code(v)); }
 
 std::string_view Code(FeeMethod v) {
@@ -206,7 +239,9 @@ std::string_view Code(FeeMethod v) {
   }
   return "";
 }
-std::optional<FeeMethod> ParseFeeMethod(std::string_view code) { return ParseIn(std::array{FeeMethod::kPerItem, FeeMethod::kPerVolume}, code); }
+std::optional<FeeMethod> ParseFeeMethod(std::string_view code) {
+  return ParseIn(std::array{FeeMethod::kPerItem, FeeMethod::kPerVolume}, code);
+}
 std::string_view Label(FeeMethod v) { return LabelOf("fee_method", Code(v)); }
 
 std::string_view Code(EventKind v) {
@@ -240,6 +275,8 @@ std::string_view Code(EventKind v) {
   }
   return "";
 }
-std::optional<EventKind> ParseEventKind(std::string_view code) { return ParseIn(kAllEventKinds, code); }
+std::optional<EventKind> ParseEventKind(std::string_view code) {
+  return ParseIn(kAllEventKinds, code);
+}
 std::string_view Label(EventKind v) { return LabelOf("case_event", Code(v)); }
 }  // namespace gongkai::application

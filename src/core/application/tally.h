@@ -3,11 +3,12 @@
 // Table 三 for year N: a case received in N is `new`, one received earlier and still open on
 // 1 January is `carried_in`; a case closed in N counts once, in its outcome's row; a case open at
 // 31 December 24:00 is `carried_out`. Column: the applicant's type at receipt. Cases awaiting
-// confirmation have no receipt date and count nowhere. By construction the result passes T3-01..T3-04.
+// confirmation have no receipt date and count nowhere. By construction the result passes
+// T3-01..T3-04.
 //
-// Table 四 for year N: a case whose result is dated in N counts in its result column; one filed by the
-// end of N without a result by then is pending. Cases where the agency is the co-defendant review
-// organ are not counted. By construction the result passes T4-01 and T4-02.
+// Table 四 for year N: a case whose result is dated in N counts in its result column; one filed by
+// the end of N without a result by then is pending. Cases where the agency is the co-defendant
+// review organ are not counted. By construction the result passes T4-01 and T4-02.
 #pragma once
 
 #include <cstdint>

@@ -60,7 +60,9 @@ std::string_view Code(AgencyRole v) {
   return "";
 }
 
-std::optional<CaseKind> ParseCaseKind(std::string_view code) { return ParseIn(kAllCaseKinds, code); }
+std::optional<CaseKind> ParseCaseKind(std::string_view code) {
+  return ParseIn(kAllCaseKinds, code);
+}
 std::optional<CaseResult> ParseCaseResult(std::string_view code) {
   return ParseIn(kAllCaseResults, code);
 }

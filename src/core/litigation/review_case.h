@@ -1,10 +1,10 @@
 // Administrative review (行政复议) and litigation (行政诉讼) about disclosure decisions (Art. 51):
 // the records Table 四 is counted from (annual-report.md §4, §7).
 //
-// A case counts for the year its result is recorded in; one filed by the end of a year and without a
-// result by then counts as pending (尚未审结) in that year. When the review organ is co-defendant only
-// the original agency counts the case, so a case where this agency is the co-defendant review organ
-// is kept on file but never counted.
+// A case counts for the year its result is recorded in; one filed by the end of a year and without
+// a result by then counts as pending (尚未审结) in that year. When the review organ is co-defendant
+// only the original agency counts the case, so a case where this agency is the co-defendant review
+// organ is kept on file but never counted.
 #pragma once
 
 #include <array>
