@@ -57,7 +57,7 @@ bool IsValidCreditCode(std::string_view code) {
     if (v == std::string_view::npos) return false;
     sum += static_cast<int>(v) * kWeights[i];
   }
-  if (!AllDigits(upper.substr(8, 6)) || upper[8] == '0') return false;  // region code
+  if (!AllDigits(upper.substr(2, 6)) || upper[2] == '0') return false;  // region code
   int check = (31 - sum % 31) % 31;
   return kAlphabet[check] == upper[17];
 }
