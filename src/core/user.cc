@@ -59,7 +59,10 @@ bool RoleAllows(Role role, Permission p) {
     case Permission::kAuditReports:
       return role == Role::kSupervisor || role == Role::kClerk || role == Role::kAdmin;
     case Permission::kApproveReport:
+    case Permission::kApproveExtension:
       return role == Role::kLeader;
+    case Permission::kHandleApplications:
+      return role == Role::kClerk || role == Role::kAdmin;
   }
   return false;
 }

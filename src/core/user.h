@@ -43,6 +43,9 @@ enum class Permission {
   kSummariseReports,  // supervisor: region summaries of the units below
   kAuditReports,      // supervisor, clerk, admin: audit uploaded published reports and save their
                       // figures as a unit's imported report
+  kHandleApplications,  // clerk, admin: register and handle applications, record review and
+                        // litigation cases
+  kApproveExtension,    // leader: approve or refuse extending an answer period (Art. 33)
 };
 bool RoleAllows(Role role, Permission permission);
 

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "io/csv.h"
 #include "io/report_json.h"
 
 namespace gongkai::io {
@@ -124,25 +125,8 @@ std::string AuditToJson(const std::vector<AuditedReport>& reports) {
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string CsvRow(const std::vector<std::string>& fields) {
-  std::string row;
-  for (size_t i = 0; i < fields.size(); ++i) row += (i ? "," : "") + CsvField(fields[i]);
-  return row + "\r\n";
-}
-
-}  // namespace
-
 std::string AuditToCsv(const std::vector<AuditedReport>& reports) {
-  std::string out = "\xEF\xBB\xBF";
+  std::string out = kUtf8Bom;
   out += CsvRow({"file", "agency", "year", "format", "kind", "severity", "rule", "cells", "line",
                  "expected", "found", "message_zh", "message_en"});
   for (const auto& r : reports) {

@@ -23,6 +23,8 @@ struct Actor {
   // The audit log's "who": "user:7 cizhong.clerk @127.0.0.1", "cli:root", "public @1.2.3.4",
   // "system".
   std::string Label() const;
+  // The name shown on records ("张三" for staff; the Label otherwise).
+  std::string DisplayName() const { return user ? user->display_name : Label(); }
 };
 
 }  // namespace gongkai::service

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/agency.h"
+#include "core/application/application.h"
 #include "core/calendar.h"
+#include "core/litigation/review_case.h"
 #include "core/user.h"
 
 namespace gongkai::service {
@@ -13,6 +15,10 @@ namespace gongkai::service {
 nlohmann::json ToJson(const Agency& agency);
 nlohmann::json ToJson(const User& user);
 nlohmann::json ToJson(const CalendarYear& year);
+nlohmann::json ToJson(const application::CaseEvent& event);
+// The case with its applicant and request; events are not included (the audit log has them).
+nlohmann::json ToJson(const application::Application& app);
+nlohmann::json ToJson(const litigation::ReviewCase& c);
 // Compact, key-sorted, invalid UTF-8 replaced: stable bytes for hashing.
 std::string Dump(const nlohmann::json& j);
 

@@ -6,12 +6,14 @@
 #include <string>
 
 #include "service/agency_service.h"
+#include "service/application_service.h"
 #include "service/audit_service.h"
 #include "service/calendar_service.h"
 #include "service/clock.h"
 #include "service/crypto.h"
 #include "service/report_audit_service.h"
 #include "service/report_service.h"
+#include "service/review_case_service.h"
 #include "service/session_service.h"
 #include "service/user_service.h"
 #include "storage/store.h"
@@ -24,6 +26,7 @@ struct PlatformOptions {
   SessionOptions session;
   AuditLimits report_audit;
   io::PdfOptions pdf;  // how uploaded PDFs are read
+  ApplicationLimits applications;
 };
 
 class Platform {
@@ -39,6 +42,8 @@ class Platform {
   AuditService& audit() { return audit_; }
   ReportService& reports() { return reports_; }
   ReportAuditService& report_audit() { return report_audit_; }
+  ApplicationService& applications() { return applications_; }
+  ReviewCaseService& review_cases() { return review_cases_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -51,6 +56,8 @@ class Platform {
   AuditService audit_;
   ReportService reports_;
   ReportAuditService report_audit_;
+  ApplicationService applications_;
+  ReviewCaseService review_cases_;
 };
 
 // Opens (and migrates) the database at url and wires the services.

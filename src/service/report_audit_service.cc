@@ -23,8 +23,6 @@ namespace {
 
 std::string Entity(int64_t source_id) { return "report_source:" + std::to_string(source_id); }
 
-std::string DisplayName(const Actor& a) { return a.user ? a.user->display_name : a.Label(); }
-
 std::string Json(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -307,7 +305,7 @@ Result<std::vector<AuditedUpload>> ReportAuditService::AuditUploads(
     item.source.size = static_cast<int64_t>(files[i].bytes.size());
     item.source.sha256 = Sha256Hex(files[i].bytes);
     item.source.media_kind = item.audit.reader;
-    item.source.uploaded_by = DisplayName(actor);
+    item.source.uploaded_by = actor.DisplayName();
     item.source.uploaded_at = now;
     if (actor.user) item.source.uploader_id = actor.user->id;
   }

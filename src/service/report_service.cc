@@ -184,11 +184,6 @@ std::vector<AnnualReport> OfYear(std::vector<AnnualReport> all, int year) {
   return all;
 }
 
-std::string DisplayName(const Actor& a) {
-  if (a.user) return a.user->display_name;
-  return a.Label();
-}
-
 // Cells exist in the format; figures are bounded (sums must not overflow) and money is whole 元
 // (the finest the official 万元 column with four decimals shows, so a save never rounds it
 // silently). Imported reports may carry negative figures (the 2019 format's 本年增/减); the rules
@@ -350,7 +345,7 @@ Result<int64_t> ReportService::Create(const Actor& actor, int64_t agency_id, int
     r.version = 1;
     r.format_id = format->id;
     r.body = io::ReportToJson(data);
-    r.created_by = r.updated_by = DisplayName(actor);
+    r.created_by = r.updated_by = actor.DisplayName();
     r.created_at = r.updated_at = clock_.NowRfc3339();
     GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> existing, tx.ListReports(agency_id));
     if (!OfYear(existing, year).empty()) {
@@ -469,7 +464,7 @@ Status ReportService::Save(const Actor& actor, int64_t report_id, int64_t row_ve
       current.insert(ViolationFingerprint(c.violation));
     std::erase_if(r.acceptances,
                   [&](const WarningAcceptance& a) { return !current.contains(a.fingerprint); });
-    r.updated_by = DisplayName(actor);
+    r.updated_by = actor.DisplayName();
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
     return RecordChange(tx, clock_, actor, "report.save", Entity(r.id), StatusJson(r),
@@ -512,9 +507,9 @@ Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64
     }
     if (!reason.empty()) {
       r.acceptances.push_back(
-          {target->rule, fingerprint, reason, DisplayName(actor), clock_.NowRfc3339()});
+          {target->rule, fingerprint, reason, actor.DisplayName(), clock_.NowRfc3339()});
     }
-    r.updated_by = DisplayName(actor);
+    r.updated_by = actor.DisplayName();
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
     return RecordChange(
@@ -563,7 +558,7 @@ Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_
     }
     std::string before = StatusJson(r);
     r.status = ReportStatus::kPending;
-    r.submitted_by = DisplayName(actor);
+    r.submitted_by = actor.DisplayName();
     r.submitted_at = clock_.NowRfc3339();
     r.return_comment.clear();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
@@ -591,7 +586,7 @@ Status ReportService::Return(const Actor& actor, int64_t report_id, int64_t row_
     r.return_comment = comment;
     r.submitted_by.clear();
     r.submitted_at.clear();
-    r.updated_by = DisplayName(actor);
+    r.updated_by = actor.DisplayName();
     r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
     nlohmann::json after = nlohmann::json::parse(StatusJson(r));
@@ -628,7 +623,7 @@ Status ReportService::Publish(const Actor& actor, int64_t report_id, int64_t row
     }
     std::string before = StatusJson(r);
     r.status = ReportStatus::kPublished;
-    r.approved_by = r.updated_by = DisplayName(actor);
+    r.approved_by = r.updated_by = actor.DisplayName();
     r.published_at = r.updated_at = clock_.NowRfc3339();
     GK_RETURN_IF_ERROR(tx.UpdateReport(r));
     nlohmann::json after = nlohmann::json::parse(StatusJson(r));
@@ -661,7 +656,7 @@ Result<int64_t> ReportService::StartCorrection(const Actor& actor, int64_t repor
     next.status = ReportStatus::kDraft;
     next.correction_note = note;
     next.return_comment.clear();
-    next.created_by = next.updated_by = DisplayName(actor);
+    next.created_by = next.updated_by = actor.DisplayName();
     next.created_at = next.updated_at = clock_.NowRfc3339();
     next.submitted_by.clear();
     next.submitted_at.clear();
@@ -811,7 +806,7 @@ Result<int64_t> ReportService::ImportIn(storage::Transaction& tx, const Actor& a
   r.source_id = source_id;
   r.summary_units = summary_units;
   if (newest) r.correction_note = "以导入的文件“" + source_name + "”替换";
-  r.created_by = r.updated_by = DisplayName(actor);
+  r.created_by = r.updated_by = actor.DisplayName();
   r.created_at = r.updated_at = clock_.NowRfc3339();
   GK_ASSIGN_OR_RETURN(r.id, tx.InsertReport(r));
   nlohmann::json after = nlohmann::json::parse(StatusJson(r));

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "core/status.h"
 
 namespace gongkai::litigation {
 
@@ -47,6 +48,10 @@ struct ReviewCase {
   std::string created_by, created_at, updated_by, updated_at;
   int64_t version = 0;
 };
+
+// Filing date not after today; a result other than pending has its date (not before filing, not
+// after today) and pending has none; text fields well-formed and bounded.
+Status ValidateReviewCase(const ReviewCase& c, Date today);
 
 std::string_view Code(CaseKind v);
 std::string_view Code(CaseResult v);
