@@ -127,8 +127,7 @@ Result<std::vector<ApplicationLine>> ApplicationService::List(const Actor& actor
     std::vector<ApplicationLine> lines;
     for (Application& a : apps) {
       ApplicationLine line;
-      line.deadline = application::ComputeDeadline(a, *cal);
-      line.deadline.steps.clear();
+      line.deadline = application::ComputeDeadline(a, *cal, /*explain=*/false);
       line.days_left = application::WorkingDaysLeft(line.deadline, today, *cal);
       line.extension_pending = IsExtensionPending(a);
       bool keep = true;

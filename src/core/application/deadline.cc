@@ -144,15 +144,16 @@ std::string_view Label(ClockStatus s) {
   return "";
 }
 
-Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
+Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal, bool explain) {
   Deadline d;
   if (!app.receipt_date) {
     d.status = ClockStatus::kNotStarted;
     if (app.submitted_on) {
-      d.steps.push_back(
-          {*app.submitted_on,
-           "在线提交申请，待工作人员确认收到；双方确认之日为收到申请之日（第三十一条第（三）项），"
-           "答复期限自该日起算。"});
+      if (explain)
+        d.steps.push_back({*app.submitted_on,
+                           "在线提交申请，待工作人员确认收到；双方确认之日为收到申请之日（第三十一"
+                           "条第（三）项），"
+                           "答复期限自该日起算。"});
     }
     return d;
   }
@@ -161,10 +162,11 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
   Counter counter(cal);
   d.rules_id = std::string(rules.id);
   d.base_days = rules.answer_days;
-  d.steps.push_back({receipt, "收到申请之日：" + Day(receipt) + "（" +
-                                  std::string(Label(app.channel)) + "，以" +
-                                  std::string(ReceiptMeaning(app.channel)) +
-                                  "为准，第三十一条）。该日为第0日，自次日起计算工作日。"});
+  if (explain)
+    d.steps.push_back({receipt, "收到申请之日：" + Day(receipt) + "（" +
+                                    std::string(Label(app.channel)) + "，以" +
+                                    std::string(ReceiptMeaning(app.channel)) +
+                                    "为准，第三十一条）。该日为第0日，自次日起计算工作日。"});
   d.correction_notice_due = counter.Add(receipt, rules.correction_notice_days);
 
   Date day0 = receipt;
@@ -181,6 +183,8 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
       case EventKind::kCorrectionRequested: {
         awaiting_correction = true;
         d.correction_notice_late = e.date > *d.correction_notice_due;
+        d.applicant_correction_due = e.until;
+        if (!explain) break;
         std::string text = Day(e.date) + "发出补正告知书" +
                            (e.until ? "，请申请人于" + Day(*e.until) + "前补正" : std::string()) +
                            "；收到补正后的申请之日起重新计算答复期限（第三十条）。";
@@ -189,16 +193,16 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
                   "个工作日（应于" + Day(*d.correction_notice_due) + "前发出）。";
         }
         d.steps.push_back({e.date, text});
-        d.applicant_correction_due = e.until;
         break;
       }
       case EventKind::kCorrectionReceived:
         awaiting_correction = false;
         d.applicant_correction_due.reset();
         day0 = e.date;
-        d.steps.push_back(
-            {e.date,
-             Day(e.date) + "收到补正后的申请，该日为新的第0日，答复期限重新计算（第三十条）。"});
+        if (explain)
+          d.steps.push_back(
+              {e.date,
+               Day(e.date) + "收到补正后的申请，该日为新的第0日，答复期限重新计算（第三十条）。"});
         break;
       case EventKind::kConsultationSent: {
         ConsultationClock c;
@@ -216,35 +220,38 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
         }
         break;
       case EventKind::kExtensionRequested:
-        d.steps.push_back({e.date, Day(e.date) + "申请延期答复" + std::to_string(e.days) +
-                                       "个工作日，待主管领导批准（第三十三条第二款）。"});
+        if (explain)
+          d.steps.push_back({e.date, Day(e.date) + "申请延期答复" + std::to_string(e.days) +
+                                         "个工作日，待主管领导批准（第三十三条第二款）。"});
         break;
       case EventKind::kExtensionApproved: {
         const CaseEvent* req = FindEvent(app, e.ref);
         int days = req ? req->days : 0;
         d.extension_days += days;
-        d.steps.push_back({e.date, Day(e.date) + "经批准延期答复" + std::to_string(days) +
-                                       "个工作日，在原期限届满后顺延（第三十三条第二款）。"});
+        if (explain)
+          d.steps.push_back({e.date, Day(e.date) + "经批准延期答复" + std::to_string(days) +
+                                         "个工作日，在原期限届满后顺延（第三十三条第二款）。"});
         break;
       }
       case EventKind::kExtensionRefused:
-        d.steps.push_back({e.date, Day(e.date) + "延期答复申请未获批准，期限不变。"});
+        if (explain) d.steps.push_back({e.date, Day(e.date) + "延期答复申请未获批准，期限不变。"});
         break;
       case EventKind::kFeeNoticeIssued:
         fee_received = e.date;
         d.payment_due = counter.Add(e.date, rules.payment_days);
-        d.steps.push_back(
-            {e.date,
-             Day(e.date) + "申请人收到收费通知，应于" + Day(*d.payment_due) + "前缴费（" +
-                 std::to_string(rules.payment_days) + "个工作日）" +
-                 (rules.payment_pauses_clock ? "；等待缴费的时间不计算在答复期限内。" : "。")});
+        if (explain)
+          d.steps.push_back(
+              {e.date,
+               Day(e.date) + "申请人收到收费通知，应于" + Day(*d.payment_due) + "前缴费（" +
+                   std::to_string(rules.payment_days) + "个工作日）" +
+                   (rules.payment_pauses_clock ? "；等待缴费的时间不计算在答复期限内。" : "。")});
         break;
       case EventKind::kFeePaid:
         fee_paid = true;
         if (rules.payment_pauses_clock && fee_received) {
           pauses.push_back({*fee_received, e.date});
         }
-        d.steps.push_back({e.date, Day(e.date) + "申请人缴纳信息处理费，恢复计时。"});
+        if (explain) d.steps.push_back({e.date, Day(e.date) + "申请人缴纳信息处理费，恢复计时。"});
         break;
       case EventKind::kClosed:
         d.answered_on = e.date;
@@ -257,6 +264,7 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
   for (ConsultationClock& c : d.consultations) {
     pauses.push_back({c.sent, c.answered});
     if (c.answered) c.paused_days = counter.Count(std::max(c.sent, day0), *c.answered);
+    if (!explain) continue;
     std::string text = Day(c.sent) + std::string(Label(c.kind)) + "（" + c.party + "），应于" +
                        Day(c.reply_due) + "前答复；";
     text += c.answered ? Day(*c.answered) + "收到答复，其间" + std::to_string(c.paused_days) +
@@ -264,8 +272,9 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
                        : std::string("尚未答复，暂停计时。");
     d.steps.push_back({c.sent, text});
   }
-  std::stable_sort(d.steps.begin() + 1, d.steps.end(),
-                   [](const DeadlineStep& a, const DeadlineStep& b) { return a.date < b.date; });
+  if (d.steps.size() > 1)
+    std::stable_sort(d.steps.begin() + 1, d.steps.end(),
+                     [](const DeadlineStep& a, const DeadlineStep& b) { return a.date < b.date; });
 
   if (awaiting_correction) {
     d.status = d.answered_on ? ClockStatus::kStopped : ClockStatus::kAwaitingCorrection;
@@ -293,28 +302,34 @@ Deadline ComputeDeadline(const Application& app, const WorkingCalendar& cal) {
   if (paused) {
     d.remaining_days = remaining;
     d.status = d.answered_on ? ClockStatus::kStopped : ClockStatus::kPaused;
-    d.steps.push_back({*d.paused_since, "自" + Day(*d.paused_since) + "起暂停计时，恢复后还剩" +
-                                            std::to_string(remaining) + "个工作日。"});
+    if (explain)
+      d.steps.push_back({*d.paused_since, "自" + Day(*d.paused_since) + "起暂停计时，恢复后还剩" +
+                                              std::to_string(remaining) + "个工作日。"});
     d.provisional = counter.provisional();
     return d;
   }
   d.due = counter.Add(cur, remaining);
-  ExplainCalendar(cal, day0, *d.due, d.steps);
-  std::string total = std::to_string(d.base_days);
-  if (d.extension_days > 0) total += "+" + std::to_string(d.extension_days);
-  std::string text = "答复期限：" + Day(*d.due) + "（自" + Day(day0) + "起第" + total + "个工作日";
-  if (d.paused_days > 0)
-    text += "，另有" + std::to_string(d.paused_days) + "个工作日暂停计时不计入";
-  text += "）。";
-  d.steps.push_back({*d.due, text});
+  if (explain) ExplainCalendar(cal, day0, *d.due, d.steps);
+  if (explain) {
+    std::string total = std::to_string(d.base_days);
+    if (d.extension_days > 0) total += "+" + std::to_string(d.extension_days);
+    std::string text =
+        "答复期限：" + Day(*d.due) + "（自" + Day(day0) + "起第" + total + "个工作日";
+    if (d.paused_days > 0) {
+      text += "，另有" + std::to_string(d.paused_days) + "个工作日暂停计时不计入";
+    }
+    d.steps.push_back({*d.due, text + "）。"});
+  }
   if (d.answered_on) {
     d.status = ClockStatus::kStopped;
     if (*d.answered_on > *d.due) {
       d.late_days = counter.Count(*d.due, *d.answered_on);
-      d.steps.push_back({*d.answered_on, Day(*d.answered_on) + "作出答复，超过期限" +
-                                             std::to_string(d.late_days) + "个工作日。"});
+      if (explain)
+        d.steps.push_back({*d.answered_on, Day(*d.answered_on) + "作出答复，超过期限" +
+                                               std::to_string(d.late_days) + "个工作日。"});
     } else {
-      d.steps.push_back({*d.answered_on, Day(*d.answered_on) + "作出答复，在期限内。"});
+      if (explain)
+        d.steps.push_back({*d.answered_on, Day(*d.answered_on) + "作出答复，在期限内。"});
     }
   } else {
     d.status = ClockStatus::kRunning;

@@ -65,7 +65,9 @@ struct Deadline {
   std::vector<DeadlineStep> steps;
 };
 
-Deadline ComputeDeadline(const Application& app, const WorkingCalendar& calendar);
+// With `explain` false the steps are left empty (lists and benchmarks need only the dates).
+Deadline ComputeDeadline(const Application& app, const WorkingCalendar& calendar,
+                         bool explain = true);
 
 // Working days from today to the due date: 0 = due today, negative = overdue by that many.
 // nullopt unless the clock is running.

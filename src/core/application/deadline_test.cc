@@ -179,6 +179,12 @@ TEST_P(DeadlineTable, DueDate) {
   EXPECT_EQ(d.paused_days, c.paused_days) << c.name;
   EXPECT_EQ(d.provisional, c.provisional) << c.name;
   EXPECT_FALSE(d.steps.empty());
+  Deadline quiet = ComputeDeadline(Build(c), cal, /*explain=*/false);
+  EXPECT_TRUE(quiet.steps.empty());
+  EXPECT_EQ(quiet.due, d.due) << c.name;
+  EXPECT_EQ(quiet.status, d.status) << c.name;
+  EXPECT_EQ(quiet.remaining_days, d.remaining_days) << c.name;
+  EXPECT_EQ(quiet.applicant_correction_due, d.applicant_correction_due) << c.name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Statute, DeadlineTable, ::testing::ValuesIn(kCases),
