@@ -268,6 +268,18 @@ for label, name in [("tables only", "BM_CheckReport"), ("tables and narrative", 
 L.append("")
 L.append("Issue 4's goal: well over 10,000 reports checked per second on one core.")
 L.append("")
+L.append("## Application due dates (`core_bench`)")
+L.append("")
+L.append("`application::ComputeDeadline` on a pool of 4,096 legal case histories built through `Apply()` (plain, "
+         "with a correction, a consultation, an approved extension or a paid fee; received on every day of "
+         "2023-2025), cycled. Same run and anchor as above (weekday-only count of 20 days).")
+L.append("")
+L.append("| Figure | ns/case | 1,000,000 cases (s) | Ratio to anchor |")
+L.append("|---|---:|---:|---:|")
+for label, name in [("due date only (lists)", "BM_DueDate/0"), ("with the explanation (case page)", "BM_DueDate/1")]:
+    v = ns(name)
+    L.append(f"| {label} | {v:,.0f} | {v * 1e6 / 1e9:.2f} | {v / anchor:.1f} |")
+L.append("")
 L.append("## Web (`bench/web.sh`): gongkai vs nginx serving the same bytes")
 L.append("")
 pin = meta_kv.get("pin", "none")
