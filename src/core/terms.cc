@@ -82,6 +82,8 @@ constexpr Term kTerms[] = {
      "correction of a published annual report started"},
     {"audit_action.report.accept_warning", "说明警告", "warning accepted with a reason"},
     {"audit_action.report.summarise", "生成汇总报告", "region summary made"},
+    {"audit_action.report.fill_from_records", "按办件记录生成表三、表四",
+     "Tables 三 and 四 filled from the application and review records"},
     {"audit_action.report.audit_upload", "上传年度报告文件审核",
      "published annual report file uploaded and audited"},
     {"audit_action.report.import_audited", "将审核的文件保存为年度报告",

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/application/tally.h"
 #include "core/report/format.h"
 #include "core/report/narrative_draft.h"
 #include "core/report/publication.h"
@@ -262,11 +263,35 @@ std::string ReportView::title() const {
   return t;
 }
 
+namespace {
+
+// annual-report.md §7: Tables 三 and 四 counted from the agency's own records.
+Result<report::ReportData> TallyRecords(storage::Transaction& tx, int64_t agency_id, int year) {
+  report::ReportData tally;
+  GK_ASSIGN_OR_RETURN(std::vector<application::CaseSummary> cases,
+                      tx.SummariseApplications(agency_id, year));
+  application::TallyTable3(cases, year, tally);
+  GK_ASSIGN_OR_RETURN(std::vector<litigation::ReviewCase> reviews,
+                      tx.ListReviewCases(agency_id, 0));
+  application::TallyTable4(reviews, year, tally);
+  return tally;
+}
+
+}  // namespace
+
 Result<ReportView> ReportService::Load(storage::Transaction& tx, const AnnualReport& record) {
   ReportView v;
   v.record = record;
   GK_ASSIGN_OR_RETURN(v.data, DecodeBody(record));
   GK_ASSIGN_OR_RETURN(v.agency, tx.GetAgency(record.agency_id));
+  if (record.origin == ReportOrigin::kEntered &&
+      (record.status == ReportStatus::kDraft || record.status == ReportStatus::kPending)) {
+    GK_ASSIGN_OR_RETURN(report::ReportData tally, TallyRecords(tx, record.agency_id, record.year));
+    for (const auto& [cell, value] : tally.cells) {
+      if (v.data.Get(cell) != value.value) v.differs_from_records.push_back(cell);
+    }
+    v.compared_with_records = true;
+  }
   GK_ASSIGN_OR_RETURN(std::vector<AnnualReport> all, tx.ListReports(record.agency_id));
   v.versions = OfYear(all, record.year);
   std::vector<AnnualReport> last_year = OfYear(all, record.year - 1);
@@ -339,6 +364,8 @@ Result<int64_t> ReportService::Create(const Actor& actor, int64_t agency_id, int
     for (const auto* t : {&format->t2, &format->t3, &format->t4})
       for (const auto& cell : t->CellIds()) data.Set(cell, 0);
     for (const auto& s : format->sections) data.sections.push_back(s.numeral);
+    GK_ASSIGN_OR_RETURN(report::ReportData tally, TallyRecords(tx, agency_id, year));
+    for (const auto& [cell, value] : tally.cells) data.cells[cell] = value;
     AnnualReport r;
     r.agency_id = agency.id;
     r.year = year;
@@ -519,6 +546,39 @@ Status ReportService::AcceptWarning(const Actor& actor, int64_t report_id, int64
   });
   if (!st.ok())
     RecordRejected(store_, clock_, actor, "report.accept_warning", Entity(report_id), st);
+  return st;
+}
+
+Status ReportService::FillFromRecords(const Actor& actor, int64_t report_id, int64_t row_version) {
+  Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
+    GK_RETURN_IF_ERROR(
+        RequireStatus(r, ReportStatus::kDraft, "fill from records", "按办件记录生成表三、表四"));
+    GK_RETURN_IF_ERROR(Stale(r, row_version));
+    GK_ASSIGN_OR_RETURN(report::ReportData data, DecodeBody(r));
+    GK_ASSIGN_OR_RETURN(report::ReportData tally, TallyRecords(tx, r.agency_id, r.year));
+    nlohmann::json before = nlohmann::json::object(), after = nlohmann::json::object();
+    for (const auto& [cell, value] : tally.cells) {
+      auto it = data.cells.find(cell);
+      if (it != data.cells.end() && it->second.state == report::CellState::kNumber &&
+          it->second.value == value.value) {
+        continue;
+      }
+      before[cell] = data.Get(cell);
+      after[cell] = value.value;
+      data.cells[cell] = value;
+    }
+    r.body = io::ReportToJson(data);
+    r.updated_by = actor.DisplayName();
+    r.updated_at = clock_.NowRfc3339();
+    GK_RETURN_IF_ERROR(tx.UpdateReport(r));
+    return RecordChange(tx, clock_, actor, "report.fill_from_records", Entity(r.id), before.dump(),
+                        after.dump());
+  });
+  if (!st.ok()) {
+    RecordRejected(store_, clock_, actor, "report.fill_from_records", Entity(report_id), st);
+  }
   return st;
 }
 

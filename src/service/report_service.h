@@ -39,6 +39,10 @@ struct ReportView {
   int open_warnings = 0;                // W violations without a written reason (block approval)
   bool blocks_publication() const { return errors > 0 || open_warnings > 0; }
   std::string title() const;  // "…磁钟乡人民政府2023年政府信息公开工作年度报告"
+  // Entered reports not yet published: the Table 三/四 cells whose figures differ from what the
+  // agency's application and review records give for the year (empty when they agree).
+  std::vector<std::string> differs_from_records;
+  bool compared_with_records = false;
 };
 
 // One line of an agency's report list.
@@ -81,6 +85,9 @@ class ReportService {
   // removes the explanation. An explanation lapses when a save changes what it explained.
   Status AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
                        const std::string& fingerprint, const std::string& reason);
+  // Replaces Tables 三 and 四 of a draft with the figures counted from the agency's application and
+  // review records for the year (a new report starts with them).
+  Status FillFromRecords(const Actor& actor, int64_t report_id, int64_t row_version);
   // Draft → pending. Refused while any error-level violation remains.
   Status Submit(const Actor& actor, int64_t report_id, int64_t row_version);
   // Pending → draft, with the leader's comment (required).
