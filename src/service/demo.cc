@@ -1,5 +1,6 @@
 #include "service/demo.h"
 
+#include "service/demo_applications.h"
 #include "service/demo_reports.h"
 
 namespace gongkai::service {
@@ -114,12 +115,15 @@ Result<std::vector<DemoAccount>> SeedDemo(Platform& p, const std::vector<Calenda
   GK_RETURN_IF_ERROR(add(MakeAgency(AgencyLevel::kTownship, ids[kDistrict],
                                     "三门峡市湖滨区交口乡人民政府", "交口乡", "")));
 
+  std::vector<User> users;
   for (const auto& u : kUsers) {
     NewUser nu{u.username, u.display_name, u.role, ids[u.agency_index], kDemoPassword};
     GK_ASSIGN_OR_RETURN(int64_t uid, p.users().Create(sys, nu));
-    (void)uid;
+    GK_ASSIGN_OR_RETURN(User created, p.users().Get(uid));
+    users.push_back(std::move(created));
   }
   GK_RETURN_IF_ERROR(SeedDemoReports(p.store(), ids[kCizhong]));
+  GK_RETURN_IF_ERROR(SeedDemoApplications(p, ids[kCizhong], users[0], users[1]));
   return DemoAccounts();
 }
 
