@@ -201,6 +201,22 @@ ChecksAndTables ReportTablesModel(const report::FormatDef* f, const report::Repo
   }
   return out;
 }
+// How Tables 三 and 四 compare with the agency's application and review records (annual-report.md
+// §7): in step, or which cells differ, with the button that recounts them.
+nlohmann::json RecordsModel(const report::FormatDef& f, const service::ReportView& view,
+                            bool can_fill) {
+  if (!view.compared_with_records) return nullptr;
+  nlohmann::json cells = nlohmann::json::array();
+  for (const std::string& cell : view.differs_from_records) {
+    if (cells.size() == 12) break;
+    cells.push_back(report::CellLabel(f, cell));
+  }
+  return {{"in_step", view.differs_from_records.empty()},
+          {"differs", view.differs_from_records.size()},
+          {"cells", cells},
+          {"more", view.differs_from_records.size() > cells.size()},
+          {"can_fill", can_fill && !view.differs_from_records.empty()}};
+}
 
 nlohmann::json ReportPageModel(const service::ReportView& view, const User& user,
                                const ParsedForm* input) {
@@ -315,7 +331,8 @@ nlohmann::json ReportPageModel(const service::ReportView& view, const User& user
           {"can_submit", is_draft && can_edit_role && view.errors == 0},
           {"can_approve", is_pending && can_approve_role},
           {"can_publish", is_pending && can_approve_role && !view.blocks_publication()},
-          {"can_correct", is_published && can_edit_role && !has_open_version}};
+          {"can_correct", is_published && can_edit_role && !has_open_version},
+          {"records", RecordsModel(*f, view, is_draft && can_edit_role)}};
 }
 
 }  // namespace gongkai::web
