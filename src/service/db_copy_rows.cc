@@ -19,6 +19,10 @@ class Row {
     out_ += "-;";
     return *this;
   }
+  Row& OptionalDate(const std::optional<Date>& d) { return d ? Text(d->ToString()) : Null(); }
+  Row& OptionalOutcome(const std::optional<application::Outcome>& o) {
+    return o ? Text(Code(*o)) : Null();
+  }
   std::string Done() { return std::move(out_) + "\n"; }
 
  private:
@@ -126,6 +130,64 @@ std::string Encode(const ReportSource& s) {
       .Done();
 }
 
+// One event of an application; it has no key of its own but (application id, seq).
+std::string Encode(int64_t application_id, const application::CaseEvent& e) {
+  return Row()
+      .Int(application_id)
+      .Int(e.seq)
+      .Text(Code(e.kind))
+      .Text(e.date.ToString())
+      .Text(e.recorded_at)
+      .Text(e.by)
+      .Int(e.by_user_id)
+      .Int(e.days)
+      .Int(e.ref)
+      .OptionalDate(e.until)
+      .Text(e.party)
+      .Text(Code(e.consultation))
+      .Text(Code(e.fee_method))
+      .Int(e.quantity)
+      .Int(e.amount_fen)
+      .OptionalOutcome(e.outcome)
+      .Text(e.text)
+      .Done();
+}
+
+// An application's snapshot row (its events are summarised as a table of their own).
+std::string Encode(const application::Application& a) {
+  const application::Applicant& p = a.applicant;
+  const application::RequestedInfo& r = a.request;
+  Row row;
+  row.Int(a.id).Int(a.agency_id).Text(a.query_code).Int(a.serial_year).Int(a.serial_no);
+  row.Text(Code(a.channel)).OptionalDate(a.submitted_on).OptionalDate(a.receipt_date);
+  row.Text(Code(p.type)).Text(p.name).Text(Code(p.id_type)).Text(p.id_number).Text(p.credit_code);
+  row.Text(p.legal_representative).Text(p.contact_name).Text(p.phone).Text(p.email);
+  row.Text(p.address).Text(p.postcode);
+  row.Text(r.title).Text(r.document_number).Text(r.description).Text(r.purpose);
+  row.Text(Code(r.form)).Text(Code(r.way));
+  row.Text(a.request_key).Text(a.applicant_key).Text(a.client_key);
+  row.Int(a.handler_id).Text(a.handler_name).Text(Code(a.state));
+  row.OptionalOutcome(a.outcome).OptionalDate(a.closed_on);
+  return row.Text(a.created_at).Int(a.version).Done();
+}
+
+std::string Encode(const litigation::ReviewCase& c) {
+  Row row;
+  row.Int(c.id).Int(c.agency_id).Int(c.application_id).Text(Code(c.kind)).Text(Code(c.role));
+  row.Text(c.decision).Text(c.applicant).Text(c.body).Text(c.case_number);
+  row.Text(c.filed_on.ToString()).Text(Code(c.result)).OptionalDate(c.result_on);
+  row.Text(c.note).Text(c.created_by).Text(c.created_at).Text(c.updated_by).Text(c.updated_at);
+  return row.Int(c.version).Done();
+}
+
+// An application's identity for the diff includes its events: a case that moved on in the source
+// after an earlier copy is a changed row.
+std::string EncodeWithEvents(const application::Application& a) {
+  std::string out = Encode(a);
+  for (const application::CaseEvent& e : a.events) out += Encode(a.id, e);
+  return out;
+}
+
 // An agency's identity for the diff includes its leading group: members have no key of their own.
 std::string EncodeWithGroup(const Agency& a) {
   std::string out = Encode(a);
@@ -138,6 +200,8 @@ int64_t KeyOf(const User& u) { return u.id; }
 int64_t KeyOf(const CalendarYear& y) { return y.year; }
 int64_t KeyOf(const AnnualReport& r) { return r.id; }
 int64_t KeyOf(const ReportSource& s) { return s.id; }
+int64_t KeyOf(const application::Application& a) { return a.id; }
+int64_t KeyOf(const litigation::ReviewCase& c) { return c.id; }
 
 template <class T>
 TableSummary Summarise(std::string table, const std::vector<T>& rows) {
@@ -193,6 +257,17 @@ std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
   out.push_back(Summarise("calendar_years", s.calendar_years));
   out.push_back(Summarise("report_sources", s.report_sources));
   out.push_back(Summarise("annual_reports", s.reports));
+  out.push_back(Summarise("applications", s.applications));
+  std::string events;
+  int64_t event_rows = 0;
+  for (const application::Application& a : s.applications) {
+    for (const application::CaseEvent& e : a.events) {
+      events += Encode(a.id, e);
+      ++event_rows;
+    }
+  }
+  out.push_back({"application_events", event_rows, Sha256Hex(events)});
+  out.push_back(Summarise("review_cases", s.review_cases));
   out.push_back(Summarise("audit_log", s.audit));
   out.push_back(
       {"audit_head", 1, Sha256Hex(Row().Int(s.audit_head.seq).Text(s.audit_head.hash).Done())});
@@ -235,6 +310,13 @@ Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
   GK_RETURN_IF_ERROR(Diff(
       "annual_reports", "id", source.reports, target.reports,
       [](const AnnualReport& r) { return Encode(r); }, &missing.reports));
+  GK_RETURN_IF_ERROR(Diff(
+      "applications", "id", source.applications, target.applications,
+      [](const application::Application& a) { return EncodeWithEvents(a); },
+      &missing.applications));
+  GK_RETURN_IF_ERROR(Diff(
+      "review_cases", "id", source.review_cases, target.review_cases,
+      [](const litigation::ReviewCase& c) { return Encode(c); }, &missing.review_cases));
   missing.audit.assign(source.audit.begin() + static_cast<std::ptrdiff_t>(common),
                        source.audit.end());
   missing.audit_head = source.audit_head;

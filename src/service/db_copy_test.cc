@@ -248,11 +248,117 @@ TEST_P(DbCopyTest, CopiesUploadedReportFilesAndTheReportsNamingThem) {
   EXPECT_EQ(report->record.version, 2);  // the demo's published 2023 report is version 1
 }
 
+// Applications arrive with their ids, file numbers and whole history, and their review cases with
+// them; numbering continues on the target; a case that moved on in the source is a conflict.
+TEST_P(DbCopyTest, CopiesApplicationsWithTheirEventsAndReviewCases) {
+  auto date = [](std::string_view iso) { return Date::Parse(iso).value(); };
+  application::Application app;
+  app.agency_id = 1;
+  app.query_code = "COPY-ME-0001";
+  app.serial_year = 2024;
+  app.receipt_date = date("2024-03-01");
+  app.applicant.name = "张三";
+  app.request.title = "磁钟乡2023年征地补偿标准";
+  app.state = application::CaseState::kClosed;
+  app.outcome = application::Outcome::kPartial;
+  app.closed_on = date("2024-03-20");
+  app.created_at = "2024-03-01T02:00:00.000Z";
+  application::CaseEvent received;
+  received.seq = 1;
+  received.kind = application::EventKind::kReceived;
+  received.date = date("2024-03-01");
+  application::CaseEvent closed = received;
+  closed.seq = 2;
+  closed.kind = application::EventKind::kClosed;
+  closed.date = date("2024-03-20");
+  closed.outcome = application::Outcome::kPartial;
+  closed.text = "部分公开";
+  app.events = {received, closed};
+  litigation::ReviewCase review;
+  review.agency_id = 1;
+  review.filed_on = date("2024-04-10");
+  review.case_number = "湖政复〔2024〕7号";
+  {
+    auto source = storage::OpenStore(source_url_);
+    ASSERT_TRUE(source.ok()) << source.status().ToString();
+    auto tx = (*source)->Begin(storage::TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto id = (*tx)->InsertApplication(app);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    app.id = *id;
+    auto stored = (*tx)->GetApplication(app.id);
+    ASSERT_TRUE(stored.ok());
+    app.serial_no = stored->serial_no;  // after the demo's cases, if it has some
+    review.application_id = app.id;
+    auto review_id = (*tx)->InsertReviewCase(review);
+    ASSERT_TRUE(review_id.ok()) << review_id.status().ToString();
+    review.id = *review_id;
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto copied = CopyDatabase(source_url_, target_url_);
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  EXPECT_TRUE(copied->verified());
+  EXPECT_GE(Rows(copied->source, "applications"), 1);
+  EXPECT_GE(Rows(copied->source, "application_events"), 2);
+  EXPECT_GE(Rows(copied->source, "review_cases"), 1);
+  for (const char* table : {"applications", "application_events", "review_cases"}) {
+    EXPECT_EQ(Rows(copied->copied, table), Rows(copied->source, table)) << table;
+    EXPECT_EQ(Rows(copied->target, table), Rows(copied->source, table)) << table;
+  }
+  {
+    auto target = storage::OpenStore(target_url_);
+    ASSERT_TRUE(target.ok()) << target.status().ToString();
+    auto tx = (*target)->Begin(storage::TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto got = (*tx)->GetApplication(app.id);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(got->query_code, app.query_code);
+    EXPECT_EQ(got->serial_no, app.serial_no);
+    ASSERT_EQ(got->events.size(), 2u);
+    EXPECT_EQ(got->events[1].text, "部分公开");
+    auto reviews = (*tx)->ListReviewCases(1, app.id);
+    ASSERT_TRUE(reviews.ok());
+    ASSERT_EQ(reviews->size(), 1u);
+    EXPECT_EQ((*reviews)[0].id, review.id);
+    application::Application next = app;
+    next.query_code = "COPY-ME-0002";
+    next.events.clear();
+    auto next_id = (*tx)->InsertApplication(next);
+    ASSERT_TRUE(next_id.ok()) << next_id.status().ToString();
+    EXPECT_EQ(*next_id, app.id + 1);
+    auto numbered = (*tx)->GetApplication(*next_id);
+    ASSERT_TRUE(numbered.ok());
+    EXPECT_EQ(numbered->serial_no, app.serial_no + 1);
+  }  // not committed: the target stays a copy
+  // The source case gains an event: the next copy names it as a conflict and writes nothing.
+  {
+    auto source = storage::OpenStore(source_url_);
+    ASSERT_TRUE(source.ok());
+    auto tx = (*source)->Begin(storage::TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto stored = (*tx)->GetApplication(app.id);
+    ASSERT_TRUE(stored.ok());
+    application::CaseEvent note = received;
+    note.seq = 3;
+    note.kind = application::EventKind::kNote;
+    note.text = "已邮寄";
+    stored->events.push_back(note);
+    ASSERT_TRUE((*tx)->UpdateApplication(*stored).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto again = CopyDatabase(source_url_, target_url_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), StatusCode::kAlreadyExists);
+  EXPECT_NE(again.status().message().find("applications id " + std::to_string(app.id)),
+            std::string::npos)
+      << again.status().message();
+}
+
 // --- The pure parts ------------------------------------------------------------------------------
 
 TEST(DbCopyRowsTest, EmptyTablesHashTheEmptyString) {
   auto tables = SummariseSnapshot({});
-  ASSERT_EQ(tables.size(), 8u);
+  ASSERT_EQ(tables.size(), 11u);
   EXPECT_EQ(tables[0].table, "agencies");
   EXPECT_EQ(tables[0].rows, 0);
   EXPECT_EQ(tables[0].sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -21,9 +21,9 @@
 #include "core/annual_report.h"
 #include "core/application/application.h"
 #include "core/application/tally.h"
-#include "core/litigation/review_case.h"
 #include "core/audit.h"
 #include "core/calendar.h"
+#include "core/litigation/review_case.h"
 #include "core/status.h"
 #include "core/user.h"
 
@@ -43,20 +43,23 @@ struct AuditHead {
   std::string hash;
 };
 
-// Which applications ListApplications returns; every set field must match.
+// Which applications ListApplications and CountApplications take; every set field must match.
+// Members have default initialisers so that designated initialisers ({.agency_ids = {4}}) build a
+// filter without -Wmissing-field-initializers.
 struct ApplicationFilter {
-  std::vector<int64_t> agency_ids;  // required: the caller's scope
-  std::vector<application::CaseState> states;  // any of them; empty: every state
-  bool open_only = false;                      // state is not closed
-  std::optional<Date> received_from, received_through;  // receipt date, inclusive
-  std::optional<Date> closed_from, closed_through;      // closing date, inclusive
-  std::optional<application::Outcome> outcome;
-  std::optional<application::ApplicantType> applicant_type;
-  std::optional<int64_t> handler_id;
-  std::string applicant_key;  // non-empty: only this applicant's
-  std::string request_key;    // non-empty: only this normalised request
-  bool with_events = false;   // load each one's events too
-  int limit = 1000;
+  std::vector<int64_t> agency_ids{};             // the caller's scope; empty: nothing matches
+  std::vector<application::CaseState> states{};  // any of them; empty: every state
+  bool open_only = false;                        // state is not closed
+  std::optional<Date> received_from{}, received_through{};  // receipt date, inclusive; a case
+                                                            // without one is left out when set
+  std::optional<Date> closed_from{}, closed_through{};      // closing date, inclusive
+  std::optional<application::Outcome> outcome{};
+  std::optional<application::ApplicantType> applicant_type{};
+  std::optional<int64_t> handler_id{};  // 0: unassigned cases
+  std::string applicant_key{};          // non-empty: only this applicant's
+  std::string request_key{};            // non-empty: only this normalised request
+  bool with_events = false;             // load each one's events too (List only)
+  int limit = 1000;                     // List only; CountApplications counts every match
   int offset = 0;
 };
 
@@ -74,14 +77,14 @@ struct AppliedMigration {
 // Everything a database holds except login sessions (short-lived, tied to one deployment), in
 // typed rows with their ids: what `gongkai db copy` moves between stores.
 struct DataSnapshot {
-  std::vector<Agency> agencies;              // ordered by id, with leading groups
-  std::vector<User> users;                   // ordered by id
-  std::vector<CalendarYear> calendar_years;  // ordered by year
-  std::vector<ReportSource> report_sources;  // ordered by id, with their content
-  std::vector<AnnualReport> reports;         // ordered by id
+  std::vector<Agency> agencies;                        // ordered by id, with leading groups
+  std::vector<User> users;                             // ordered by id
+  std::vector<CalendarYear> calendar_years;            // ordered by year
+  std::vector<ReportSource> report_sources;            // ordered by id, with their content
+  std::vector<AnnualReport> reports;                   // ordered by id
   std::vector<application::Application> applications;  // ordered by id, with events
   std::vector<litigation::ReviewCase> review_cases;    // ordered by id
-  std::vector<AuditEntry> audit;             // ordered by seq
+  std::vector<AuditEntry> audit;                       // ordered by seq
   AuditHead audit_head;
 };
 
@@ -138,11 +141,16 @@ class Transaction {
   virtual Result<int64_t> DeleteUnsavedReportSources(std::string_view uploaded_before) = 0;
 
   // Disclosure applications. InsertApplication stores the snapshot and its events, assigns
-  // serial_no (1 + the highest of the agency's serial_year) and returns the new id (version 1).
-  // UpdateApplication is guarded by version: it replaces the snapshot (state, outcome, closed_on,
-  // handler, receipt_date, applicant, request, keys) and appends the events whose seq is above the
-  // highest stored one (events are never changed or removed). A query code already used is
-  // AlreadyExists.
+  // serial_no (1 + the highest of the agency's serial_year; the caller sets serial_year, and one
+  // outside 2008..2200 is InvalidArgument; concurrent inserts never share a number) and returns
+  // the new id (version 1). UpdateApplication is guarded by version: it replaces the snapshot
+  // (state, outcome, closed_on, handler id and name, receipt_date, applicant, request,
+  // request_key, applicant_key) and appends the events whose seq is above the highest stored one
+  // (events are never changed or removed, by the database itself too); agency, query code, file
+  // number, channel, submitted_on, client_key and created_at stay as inserted. A query code
+  // already used is AlreadyExists (messages never quote it); a missing agency, handler or event
+  // recorder is FailedPrecondition. The database refuses a snapshot whose state is closed without
+  // closed_on, or whose outcome is set without closed_on or the other way round.
   virtual Result<int64_t> InsertApplication(const application::Application& app) = 0;
   virtual Status UpdateApplication(const application::Application& app) = 0;
   virtual Result<application::Application> GetApplication(int64_t id) = 0;  // with events
@@ -151,18 +159,21 @@ class Transaction {
   virtual Result<std::vector<application::Application>> ListApplications(
       const ApplicationFilter& filter) = 0;
   virtual Result<int64_t> CountApplications(const ApplicationFilter& filter) = 0;
-  // Online submissions with this client key created at or after `since` (ISO time).
+  // Online submissions with this client key created at or after `since` (ISO time, compared as
+  // text, so in the form created_at is written in); an empty key counts nothing.
   virtual Result<int64_t> CountRecentSubmissions(std::string_view client_key,
                                                  std::string_view since) = 0;
   // The agency's applications that matter for year's Table 三 (received by its end and not closed
   // before its start), grouped: each summary stands for `count` cases of one applicant type, one
-  // outcome, and receipt and closing dates on the same side of the year's bounds (the dates given are
-  // the group's earliest). Done in the database so a million cases need not be loaded.
+  // outcome, and receipt and closing dates on the same side of the year's bounds (the dates given
+  // are the group's earliest). Done in the database so a million cases need not be loaded.
   virtual Result<std::vector<application::CaseSummary>> SummariseApplications(int64_t agency_id,
                                                                               int year) = 0;
 
   // Review and litigation records. Insert returns the new id (version 1); Update is guarded by
-  // version.
+  // version and replaces every field but agency_id, created_by and created_at. A missing agency or
+  // application is FailedPrecondition; the database refuses result_on set with a pending result or
+  // missing with any other.
   virtual Result<int64_t> InsertReviewCase(const litigation::ReviewCase& c) = 0;
   virtual Status UpdateReviewCase(const litigation::ReviewCase& c) = 0;
   virtual Result<litigation::ReviewCase> GetReviewCase(int64_t id) = 0;

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 #include <tuple>
@@ -871,6 +874,763 @@ TEST_P(StoreContractTest, ImportedReportNamesItsFileWhichThenStays) {
   }
 }
 
+// --- Disclosure applications -----------------------------------------------------------------
+
+using application::ApplicantType;
+using application::Application;
+using application::CaseEvent;
+using application::CaseState;
+using application::CaseSummary;
+using application::EventKind;
+using application::Outcome;
+using litigation::ReviewCase;
+
+Date D(std::string_view iso) {
+  auto parsed = Date::Parse(iso);
+  EXPECT_TRUE(parsed.ok()) << iso;
+  return parsed.ok() ? *parsed : Date();
+}
+
+CaseEvent MakeEvent(int seq, EventKind kind, std::string_view date) {
+  CaseEvent e;
+  e.seq = seq;
+  e.kind = kind;
+  e.date = D(date);
+  e.recorded_at = std::string(date) + "T01:00:00.000Z";
+  e.by = "磁钟乡公开专员";
+  return e;
+}
+
+// A case received in person and being handled; closed when `closed_on` is given.
+Application MakeApplication(int64_t agency_id, std::string query_code,
+                            std::optional<std::string_view> receipt = "2024-03-01",
+                            std::optional<std::string_view> closed_on = std::nullopt,
+                            Outcome outcome = Outcome::kGranted) {
+  Application a;
+  a.agency_id = agency_id;
+  a.query_code = std::move(query_code);
+  a.serial_year = 2024;
+  a.applicant.name = "张三";
+  a.applicant.id_number = "410102199001011234";
+  a.applicant.phone = "13800000000";
+  a.request.title = "2023年磁钟乡征地补偿标准";
+  a.created_at = "2024-03-01T02:00:00.000Z";
+  if (receipt) {
+    a.receipt_date = D(*receipt);
+    a.state = CaseState::kHandling;
+    a.events.push_back(MakeEvent(1, EventKind::kReceived, *receipt));
+  } else {
+    a.channel = application::IntakeChannel::kOnline;
+    a.submitted_on = D("2024-02-28");
+    a.state = CaseState::kAwaitingConfirmation;
+    a.events.push_back(MakeEvent(1, EventKind::kSubmittedOnline, "2024-02-28"));
+  }
+  if (closed_on) {
+    a.state = CaseState::kClosed;
+    a.closed_on = D(*closed_on);
+    a.outcome = outcome;
+    CaseEvent closed = MakeEvent(2, EventKind::kClosed, *closed_on);
+    closed.outcome = outcome;
+    closed.text = "经审查，予以公开。";
+    a.events.push_back(closed);
+  }
+  return a;
+}
+
+void ExpectSameEvents(const std::vector<CaseEvent>& want, const std::vector<CaseEvent>& got) {
+  ASSERT_EQ(want.size(), got.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const CaseEvent& w = want[i];
+    const CaseEvent& g = got[i];
+    SCOPED_TRACE("event " + std::to_string(w.seq));
+    EXPECT_EQ(std::tie(w.seq, w.kind, w.date, w.recorded_at, w.by, w.by_user_id, w.days, w.ref,
+                       w.until, w.party, w.consultation, w.fee_method, w.quantity, w.amount_fen,
+                       w.outcome, w.text),
+              std::tie(g.seq, g.kind, g.date, g.recorded_at, g.by, g.by_user_id, g.days, g.ref,
+                       g.until, g.party, g.consultation, g.fee_method, g.quantity, g.amount_fen,
+                       g.outcome, g.text));
+  }
+}
+
+void ExpectSameApplication(const Application& w, const Application& g) {
+  SCOPED_TRACE("application " + std::to_string(w.id));
+  EXPECT_EQ(std::tie(w.id, w.agency_id, w.query_code, w.serial_year, w.serial_no, w.channel,
+                     w.submitted_on, w.receipt_date, w.request_key, w.applicant_key, w.client_key,
+                     w.handler_id, w.handler_name, w.state, w.outcome, w.closed_on, w.created_at,
+                     w.version),
+            std::tie(g.id, g.agency_id, g.query_code, g.serial_year, g.serial_no, g.channel,
+                     g.submitted_on, g.receipt_date, g.request_key, g.applicant_key, g.client_key,
+                     g.handler_id, g.handler_name, g.state, g.outcome, g.closed_on, g.created_at,
+                     g.version));
+  const application::Applicant& wa = w.applicant;
+  const application::Applicant& ga = g.applicant;
+  EXPECT_EQ(
+      std::tie(wa.type, wa.name, wa.id_type, wa.id_number, wa.credit_code, wa.legal_representative,
+               wa.contact_name, wa.phone, wa.email, wa.address, wa.postcode),
+      std::tie(ga.type, ga.name, ga.id_type, ga.id_number, ga.credit_code, ga.legal_representative,
+               ga.contact_name, ga.phone, ga.email, ga.address, ga.postcode));
+  const application::RequestedInfo& wr = w.request;
+  const application::RequestedInfo& gr = g.request;
+  EXPECT_EQ(std::tie(wr.title, wr.document_number, wr.description, wr.purpose, wr.form, wr.way),
+            std::tie(gr.title, gr.document_number, gr.description, gr.purpose, gr.form, gr.way));
+  ExpectSameEvents(w.events, g.events);
+}
+
+std::vector<int64_t> IdsOf(const std::vector<Application>& apps) {
+  std::vector<int64_t> ids;
+  for (const Application& a : apps) ids.push_back(a.id);
+  return ids;
+}
+
+TEST_P(StoreContractTest, ApplicationRoundTripsEveryFieldAndEvent) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t clerk, tx->InsertUser(MakeUser("cizhong.clerk", root)));
+  ASSERT_OK_AND_ASSIGN(int64_t leader, tx->InsertUser(MakeUser("cizhong.leader", root)));
+
+  // Every field away from its default, every optional set; a second case has them unset.
+  Application full;
+  full.agency_id = root;
+  full.query_code = "Q7K2-9XPM-4HTD";
+  full.serial_year = 2024;
+  full.serial_no = 77;  // ignored: the store numbers
+  full.channel = application::IntakeChannel::kOnline;
+  full.submitted_on = D("2024-01-19");
+  full.receipt_date = D("2024-01-22");
+  full.applicant = {.type = ApplicantType::kOtherOrg,
+                    .name = "三门峡市某某环保协会",
+                    .id_type = application::IdDocumentType::kHkMacaoPermit,
+                    .id_number = "H12345678",
+                    .credit_code = "51411200MJ0000000X",
+                    .legal_representative = "李四",
+                    .contact_name = "王五",
+                    .phone = "0398-2860000",
+                    .email = "env@example.org",
+                    .address = "河南省三门峡市湖滨区某路1号",
+                    .postcode = "472000"};
+  full.request = {.title = "磁钟乡2023年环境监测报告",
+                  .document_number = "磁政〔2023〕12号",
+                  .description = "2023年第三季度的监测数据",
+                  .purpose = "科研",
+                  .form = application::DeliveryForm::kElectronic,
+                  .way = application::DeliveryWay::kEmail};
+  full.request_key = "磁钟乡2023年环境监测报告";
+  full.applicant_key = "51411200MJ0000000X";
+  full.client_key = "c1f0a3";
+  full.handler_id = clerk;
+  full.handler_name = "张三";
+  full.state = CaseState::kClosed;
+  full.outcome = Outcome::kWithheldThirdParty;
+  full.closed_on = D("2024-03-20");
+  full.created_at = "2024-01-19T03:04:05.678Z";
+  {
+    CaseEvent e = MakeEvent(1, EventKind::kSubmittedOnline, "2024-01-19");
+    e.by = "申请人";
+    full.events.push_back(e);
+    e = MakeEvent(2, EventKind::kReceived, "2024-01-22");
+    e.by_user_id = clerk;
+    full.events.push_back(e);
+    e = MakeEvent(3, EventKind::kCorrectionRequested, "2024-01-25");
+    e.until = D("2024-02-08");
+    e.text = "请补充所需信息的时间范围";
+    full.events.push_back(e);
+    e = MakeEvent(4, EventKind::kConsultationSent, "2024-02-01");
+    e.party = "三门峡市生态环境局湖滨分局";
+    e.consultation = application::ConsultationKind::kOtherAgency;
+    full.events.push_back(e);
+    e = MakeEvent(5, EventKind::kExtensionApproved, "2024-02-20");
+    e.days = 20;
+    e.ref = 4;
+    e.by_user_id = leader;
+    full.events.push_back(e);
+    e = MakeEvent(6, EventKind::kFeeNoticeIssued, "2024-03-01");
+    e.fee_method = application::FeeMethod::kPerVolume;
+    e.quantity = 130;
+    e.amount_fen = 1234567890123;
+    full.events.push_back(e);
+    e = MakeEvent(7, EventKind::kClosed, "2024-03-20");
+    e.outcome = Outcome::kWithheldThirdParty;
+    e.text = "经征求第三方意见，第三方不同意公开。\n依据第三十二条……";
+    full.events.push_back(e);
+  }
+  Application bare = MakeApplication(root, "BARE-0001", std::nullopt);
+  bare.events[0].by_user_id = 0;  // the public
+
+  ASSERT_OK_AND_ASSIGN(full.id, tx->InsertApplication(full));
+  ASSERT_OK_AND_ASSIGN(bare.id, tx->InsertApplication(bare));
+  EXPECT_NE(full.id, bare.id);
+  full.serial_no = 1;
+  bare.serial_no = 2;
+  full.version = bare.version = 1;
+  ASSERT_OK(tx->Commit());
+
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(Application got, read->GetApplication(full.id));
+  ExpectSameApplication(full, got);
+  ASSERT_OK_AND_ASSIGN(got, read->GetApplication(bare.id));
+  ExpectSameApplication(bare, got);
+  EXPECT_FALSE(got.receipt_date.has_value());
+  EXPECT_FALSE(got.outcome.has_value());
+  EXPECT_EQ(got.handler_id, 0);
+  ASSERT_OK_AND_ASSIGN(got, read->FindApplicationByQueryCode("Q7K2-9XPM-4HTD"));
+  ExpectSameApplication(full, got);
+
+  Status missing = read->GetApplication(full.id + 100).status();
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound) << missing.ToString();
+  missing = read->FindApplicationByQueryCode("NO-SUCH-CODE").status();
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound) << missing.ToString();
+  EXPECT_EQ(missing.message().find("NO-SUCH-CODE"), std::string::npos) << "codes are secrets";
+}
+
+TEST_P(StoreContractTest, ApplicationSerialNumbersCountPerAgencyAndYear) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t other,
+                       tx->InsertAgency(MakeAgency("交口乡", "", root, AgencyLevel::kTownship)));
+  struct Case {
+    int64_t agency;
+    int year;
+    int want;
+  };
+  const Case cases[] = {{root, 2024, 1}, {root, 2024, 2},  {other, 2024, 1}, {root, 2025, 1},
+                        {root, 2024, 3}, {other, 2024, 2}, {root, 2023, 1},  {root, 2025, 2}};
+  int n = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE("agency " + std::to_string(c.agency) + " year " + std::to_string(c.year));
+    Application a = MakeApplication(c.agency, "SERIAL-" + std::to_string(++n));
+    a.serial_year = c.year;
+    a.serial_no = 500;  // whatever the caller says
+    ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertApplication(a));
+    ASSERT_OK_AND_ASSIGN(Application got, tx->GetApplication(id));
+    EXPECT_EQ(got.serial_year, c.year);
+    EXPECT_EQ(got.serial_no, c.want);
+    EXPECT_EQ(got.version, 1);
+  }
+  Application no_year = MakeApplication(root, "NO-YEAR");
+  no_year.serial_year = 0;
+  EXPECT_EQ(tx->InsertApplication(no_year).status().code(), StatusCode::kInvalidArgument);
+  Status orphan = tx->InsertApplication(MakeApplication(4242, "ORPHAN")).status();
+  EXPECT_EQ(orphan.code(), StatusCode::kFailedPrecondition) << orphan.ToString();
+  Application bad_handler = MakeApplication(root, "BAD-HANDLER");
+  bad_handler.handler_id = 4242;
+  Status handler = tx->InsertApplication(bad_handler).status();
+  EXPECT_EQ(handler.code(), StatusCode::kFailedPrecondition) << handler.ToString();
+  // A refused insert leaves nothing behind: the next number is still free.
+  ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertApplication(MakeApplication(root, "AFTER")));
+  ASSERT_OK_AND_ASSIGN(Application got, tx->GetApplication(id));
+  EXPECT_EQ(got.serial_no, 4);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, ConcurrentApplicationInsertsGetDistinctSerialNumbers) {
+  if (!GetParam().persistent) GTEST_SKIP() << "one connection only";
+  int64_t root = InsertRoot();
+  constexpr int kPerThread = 15;
+  auto work = [&](int thread, std::vector<Status>* errors) {
+    for (int i = 0; i < kPerThread; ++i) {
+      auto tx = store_->Begin(TxMode::kWrite);
+      if (!tx.ok()) {
+        errors->push_back(tx.status());
+        continue;
+      }
+      auto id = (*tx)->InsertApplication(
+          MakeApplication(root, "T" + std::to_string(thread) + "-" + std::to_string(i)));
+      if (!id.ok()) errors->push_back(id.status());
+      // Held open a moment, so the other writer tries to number while this number is uncommitted.
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      Status s = (*tx)->Commit();
+      if (!s.ok()) errors->push_back(s);
+    }
+  };
+  std::vector<Status> errors_a, errors_b;
+  std::thread a(work, 0, &errors_a), b(work, 1, &errors_b);
+  a.join();
+  b.join();
+  for (const Status& s : errors_a) ADD_FAILURE() << s.ToString();
+  for (const Status& s : errors_b) ADD_FAILURE() << s.ToString();
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(std::vector<Application> all,
+                       read->ListApplications({.agency_ids = {root}}));
+  std::vector<int> serials;
+  for (const Application& app : all) serials.push_back(app.serial_no);
+  std::sort(serials.begin(), serials.end());
+  std::vector<int> want(2 * kPerThread);
+  for (int i = 0; i < 2 * kPerThread; ++i) want[i] = i + 1;
+  EXPECT_EQ(serials, want);
+}
+
+TEST_P(StoreContractTest, ApplicationQueryCodeIsUnique) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK(tx->InsertApplication(MakeApplication(root, "SAME-CODE")).status());
+  Status again = tx->InsertApplication(MakeApplication(root, "SAME-CODE")).status();
+  EXPECT_EQ(again.code(), StatusCode::kAlreadyExists) << again.ToString();
+  EXPECT_NE(again.message().find("query code"), std::string::npos) << again.message();
+  EXPECT_EQ(again.message().find("SAME-CODE"), std::string::npos) << "codes are secrets";
+  EXPECT_NE(again.ui_message().find("查询码"), std::string::npos) << again.ui_message();
+  // The transaction stays usable, and the refused case took no serial number.
+  ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertApplication(MakeApplication(root, "OTHER-CODE")));
+  ASSERT_OK_AND_ASSIGN(Application got, tx->GetApplication(id));
+  EXPECT_EQ(got.serial_no, 2);
+  ApplicationFilter all{.agency_ids = {root}};
+  ASSERT_OK_AND_ASSIGN(int64_t count, tx->CountApplications(all));
+  EXPECT_EQ(count, 2);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, UpdateApplicationReplacesTheSnapshotAndAppendsEvents) {
+  int64_t root = InsertRoot();
+  int64_t clerk = 0;
+  Application a = MakeApplication(root, "UPDATE-ME");
+  {
+    auto tx = Tx(TxMode::kWrite);
+    ASSERT_OK_AND_ASSIGN(clerk, tx->InsertUser(MakeUser("cizhong.clerk", root)));
+    CaseEvent note = MakeEvent(2, EventKind::kNote, "2024-03-02");
+    note.text = "申请人来电询问";
+    a.events.push_back(note);
+    ASSERT_OK_AND_ASSIGN(a.id, tx->InsertApplication(a));
+    ASSERT_OK(tx->Commit());
+  }
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(Application stored, tx->GetApplication(a.id));
+  ASSERT_EQ(stored.version, 1);
+
+  // Every replaceable field changes; the identity fields are sent changed too and must stay.
+  Application next = stored;
+  next.receipt_date = D("2024-03-04");
+  next.applicant.type = ApplicantType::kLegal;
+  next.applicant.name = "河南某律师事务所";
+  next.applicant.id_type = application::IdDocumentType::kOther;
+  next.applicant.id_number = "X1";
+  next.applicant.credit_code = "31410000MD0000000Y";
+  next.applicant.legal_representative = "赵六";
+  next.applicant.contact_name = "钱七";
+  next.applicant.phone = "0371-0000000";
+  next.applicant.email = "law@example.cn";
+  next.applicant.address = "郑州市";
+  next.applicant.postcode = "450000";
+  next.request.title = "新的标题";
+  next.request.document_number = "豫政〔2024〕1号";
+  next.request.description = "补正后的描述";
+  next.request.purpose = "诉讼";
+  next.request.form = application::DeliveryForm::kElectronic;
+  next.request.way = application::DeliveryWay::kOnline;
+  next.request_key = "新的标题";
+  next.applicant_key = "31410000MD0000000Y";
+  next.handler_id = clerk;
+  next.handler_name = "张三";
+  next.state = CaseState::kClosed;
+  next.outcome = Outcome::kUnableNotHeld;
+  next.closed_on = D("2024-03-25");
+  // Stored events sent changed must not change; new ones are appended.
+  next.events[0].text = "改写历史";
+  next.events[1].by = "别人";
+  CaseEvent closed = MakeEvent(3, EventKind::kClosed, "2024-03-25");
+  closed.outcome = Outcome::kUnableNotHeld;
+  closed.by_user_id = clerk;
+  next.events.push_back(closed);
+  CaseEvent note = MakeEvent(4, EventKind::kNote, "2024-03-26");
+  note.text = "已邮寄";
+  next.events.push_back(note);
+  Application sent = next;
+  sent.query_code = "CHANGED";
+  sent.serial_year = 2030;
+  sent.serial_no = 99;
+  sent.created_at = "changed";
+  ASSERT_OK(tx->UpdateApplication(sent));
+
+  Application want = next;
+  want.version = 2;
+  want.events = stored.events;
+  want.events.push_back(closed);
+  want.events.push_back(note);
+  ASSERT_OK_AND_ASSIGN(Application got, tx->GetApplication(a.id));
+  ExpectSameApplication(want, got);
+
+  // A stale version is refused and changes nothing, events included.
+  Application stale = got;
+  stale.version = 1;
+  stale.handler_name = "过期的表单";
+  stale.events.push_back(MakeEvent(5, EventKind::kNote, "2024-03-27"));
+  Status refused = tx->UpdateApplication(stale);
+  EXPECT_EQ(refused.code(), StatusCode::kAborted) << refused.ToString();
+  ASSERT_OK_AND_ASSIGN(got, tx->GetApplication(a.id));
+  ExpectSameApplication(want, got);
+
+  Application ghost = got;
+  ghost.id = a.id + 100;
+  EXPECT_EQ(tx->UpdateApplication(ghost).code(), StatusCode::kNotFound);
+  ASSERT_OK(tx->Commit());
+
+  // The database itself keeps the history append-only.
+  if (GetParam().persistent) {
+    EXPECT_NE(GetParam().exec_raw(url_, "UPDATE application_events SET body = 'x'"), "");
+    EXPECT_NE(GetParam().exec_raw(url_, "DELETE FROM application_events"), "");
+    auto read = Tx(TxMode::kRead);
+    ASSERT_OK_AND_ASSIGN(got, read->GetApplication(a.id));
+    ExpectSameEvents(want.events, got.events);
+  }
+}
+
+TEST_P(StoreContractTest, DatabaseRefusesAnInconsistentApplicationSnapshot) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  Application closed_without_date = MakeApplication(root, "C1", "2024-03-01", "2024-03-10");
+  closed_without_date.closed_on.reset();
+  Application open_with_outcome = MakeApplication(root, "C2");
+  open_with_outcome.outcome = Outcome::kGranted;
+  Application duplicate_seq = MakeApplication(root, "C3");
+  duplicate_seq.events.push_back(duplicate_seq.events[0]);
+  for (const Application& bad : {closed_without_date, open_with_outcome, duplicate_seq}) {
+    SCOPED_TRACE(bad.query_code);
+    EXPECT_FALSE(tx->InsertApplication(bad).ok());
+  }
+  ApplicationFilter all{.agency_ids = {root}};
+  ASSERT_OK_AND_ASSIGN(int64_t count, tx->CountApplications(all));
+  EXPECT_EQ(count, 0);
+}
+
+TEST_P(StoreContractTest, ListApplicationsAppliesEveryFilterField) {
+  int64_t a_agency = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t b_agency, tx->InsertAgency(MakeAgency("交口乡", "", a_agency,
+                                                                     AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t h1, tx->InsertUser(MakeUser("h1", a_agency)));
+  ASSERT_OK_AND_ASSIGN(int64_t h2, tx->InsertUser(MakeUser("h2", a_agency)));
+
+  // Inserted in this order, so ids ascend: a1 < a2 < ... < a6.
+  Application a1 = MakeApplication(a_agency, "A1", "2024-01-10");
+  a1.handler_id = h1;
+  a1.applicant_key = "k1";
+  a1.request_key = "r1";
+  Application a2 = MakeApplication(a_agency, "A2", "2024-02-10", "2024-03-01", Outcome::kGranted);
+  a2.applicant.type = ApplicantType::kCommercial;
+  a2.applicant_key = "k2";
+  a2.request_key = "r1";
+  a2.handler_id = h2;
+  Application a3 = MakeApplication(a_agency, "A3", std::nullopt);
+  Application a4 =
+      MakeApplication(a_agency, "A4", "2023-12-01", "2024-01-05", Outcome::kWithheldStateSecret);
+  a4.handler_id = h1;
+  a4.applicant_key = "k1";
+  Application a5 = MakeApplication(b_agency, "A5", "2024-01-10");
+  a5.applicant.type = ApplicantType::kLegal;
+  a5.state = CaseState::kAwaitingCorrection;
+  Application a6 = MakeApplication(a_agency, "A6", "2024-01-10");
+  a6.state = CaseState::kConsulting;
+  std::map<std::string, int64_t> id;
+  for (Application* app : {&a1, &a2, &a3, &a4, &a5, &a6}) {
+    ASSERT_OK_AND_ASSIGN(app->id, tx->InsertApplication(*app));
+    id[app->query_code] = app->id;
+  }
+  ASSERT_OK(tx->Commit());
+
+  const std::vector<int64_t> ab = {a_agency, b_agency};
+  struct Case {
+    std::string name;
+    ApplicationFilter filter;
+    std::vector<std::string> want;  // in order
+    int64_t count;                  // ignores limit and offset
+  };
+  const Case cases[] = {
+      {"one agency", {.agency_ids = {a_agency}}, {"A3", "A4", "A1", "A6", "A2"}, 5},
+      {"two agencies", {.agency_ids = ab}, {"A3", "A4", "A1", "A5", "A6", "A2"}, 6},
+      {"no scope", {}, {}, 0},
+      {"states",
+       {.agency_ids = ab, .states = {CaseState::kHandling, CaseState::kConsulting}},
+       {"A1", "A6"},
+       2},
+      {"open only", {.agency_ids = ab, .open_only = true}, {"A3", "A1", "A5", "A6"}, 4},
+      {"received from",
+       {.agency_ids = ab, .received_from = D("2024-01-10")},
+       {"A1", "A5", "A6", "A2"},
+       4},
+      {"received through",
+       {.agency_ids = ab, .received_through = D("2024-01-10")},
+       {"A4", "A1", "A5", "A6"},
+       4},
+      {"received on one day",
+       {.agency_ids = ab, .received_from = D("2024-01-10"), .received_through = D("2024-01-10")},
+       {"A1", "A5", "A6"},
+       3},
+      {"closed from", {.agency_ids = ab, .closed_from = D("2024-01-06")}, {"A2"}, 1},
+      {"closed through", {.agency_ids = ab, .closed_through = D("2024-01-05")}, {"A4"}, 1},
+      {"closed from and through",
+       {.agency_ids = ab, .closed_from = D("2024-01-05"), .closed_through = D("2024-03-01")},
+       {"A4", "A2"},
+       2},
+      {"outcome", {.agency_ids = ab, .outcome = Outcome::kGranted}, {"A2"}, 1},
+      {"applicant type",
+       {.agency_ids = ab, .applicant_type = ApplicantType::kNatural},
+       {"A3", "A4", "A1", "A6"},
+       4},
+      {"handler", {.agency_ids = ab, .handler_id = h1}, {"A4", "A1"}, 2},
+      {"unassigned", {.agency_ids = ab, .handler_id = 0}, {"A3", "A5", "A6"}, 3},
+      {"applicant key", {.agency_ids = ab, .applicant_key = "k1"}, {"A4", "A1"}, 2},
+      {"request key", {.agency_ids = ab, .request_key = "r1"}, {"A1", "A2"}, 2},
+      {"combined",
+       {.agency_ids = ab, .open_only = true, .applicant_type = ApplicantType::kNatural},
+       {"A3", "A1", "A6"},
+       3},
+      {"limit", {.agency_ids = ab, .limit = 2}, {"A3", "A4"}, 6},
+      {"limit and offset", {.agency_ids = ab, .limit = 2, .offset = 2}, {"A1", "A5"}, 6},
+      {"offset past the end", {.agency_ids = ab, .offset = 10}, {}, 6},
+  };
+  auto read = Tx(TxMode::kRead);
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<int64_t> want;
+    for (const std::string& code : c.want) want.push_back(id[code]);
+    ASSERT_OK_AND_ASSIGN(std::vector<Application> got, read->ListApplications(c.filter));
+    EXPECT_EQ(IdsOf(got), want);
+    for (const Application& app : got) EXPECT_TRUE(app.events.empty()) << "not asked for";
+    ASSERT_OK_AND_ASSIGN(int64_t count, read->CountApplications(c.filter));
+    EXPECT_EQ(count, c.count);
+  }
+
+  // With events: every case of the page carries its own, in order.
+  ASSERT_OK_AND_ASSIGN(std::vector<Application> page,
+                       read->ListApplications({.agency_ids = ab, .with_events = true}));
+  ASSERT_EQ(page.size(), 6u);
+  for (const Application& got : page) {
+    for (const Application* want : {&a1, &a2, &a3, &a4, &a5, &a6}) {
+      if (want->id == got.id) ExpectSameEvents(want->events, got.events);
+    }
+  }
+}
+
+TEST_P(StoreContractTest, CountRecentSubmissionsByClientKeyAndTime) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  struct Row {
+    std::string client_key, created_at;
+  };
+  const Row rows[] = {{"client-a", "2024-03-01T01:00:00.000Z"},
+                      {"client-a", "2024-03-01T02:00:00.000Z"},
+                      {"client-a", "2024-03-01T03:00:00.000Z"},
+                      {"client-b", "2024-03-01T03:00:00.000Z"},
+                      {"", "2024-03-01T03:00:00.000Z"}};
+  int n = 0;
+  for (const Row& r : rows) {
+    Application a = MakeApplication(root, "ONLINE-" + std::to_string(++n), std::nullopt);
+    a.client_key = r.client_key;
+    a.created_at = r.created_at;
+    ASSERT_OK(tx->InsertApplication(a).status());
+  }
+  struct Case {
+    std::string client_key, since;
+    int64_t want;
+  };
+  const Case cases[] = {{"client-a", "2024-03-01T00:00:00.000Z", 3},
+                        {"client-a", "2024-03-01T02:00:00.000Z", 2},  // inclusive
+                        {"client-a", "2024-03-01T03:00:00.001Z", 0},
+                        {"client-b", "2024-01-01T00:00:00.000Z", 1},
+                        {"client-c", "2024-01-01T00:00:00.000Z", 0},
+                        {"", "2024-01-01T00:00:00.000Z", 0}};  // staff-entered cases have none
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.client_key + " since " + c.since);
+    ASSERT_OK_AND_ASSIGN(int64_t got, tx->CountRecentSubmissions(c.client_key, c.since));
+    EXPECT_EQ(got, c.want);
+  }
+}
+
+TEST_P(StoreContractTest, SummariseApplicationsGroupsTheCasesOfTheYear) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t other,
+                       tx->InsertAgency(MakeAgency("交口乡", "", root, AgencyLevel::kTownship)));
+  struct Case {
+    std::string what;
+    ApplicantType type;
+    std::optional<std::string_view> receipt, closed;
+    Outcome outcome;
+    int64_t agency;  // 0: root
+  };
+  const ApplicantType kNatural = ApplicantType::kNatural;
+  const Case cases[] = {
+      {"received before, closed in", kNatural, "2023-12-20", "2024-01-10", Outcome::kGranted, 0},
+      {"received before, closed on Jan 1", ApplicantType::kCommercial, "2023-12-31", "2024-01-01",
+       Outcome::kOtherOther, 0},
+      {"received before, closed after", kNatural, "2023-11-01", "2025-01-05", Outcome::kPartial, 0},
+      {"received before, still open", ApplicantType::kCommercial, "2023-06-01", std::nullopt,
+       Outcome::kGranted, 0},
+      {"received in, open", kNatural, "2024-05-01", std::nullopt, Outcome::kGranted, 0},
+      {"received in, closed in", kNatural, "2024-02-10", "2024-04-01", Outcome::kGranted, 0},
+      {"received in, closed in (earlier)", kNatural, "2024-02-01", "2024-04-02", Outcome::kGranted,
+       0},
+      {"received Jan 1, closed Dec 31", ApplicantType::kResearch, "2024-01-01", "2024-12-31",
+       Outcome::kRejectedRepeat, 0},
+      {"received Dec 31, closed after", ApplicantType::kLegal, "2024-12-31", "2025-01-02",
+       Outcome::kUnableNotHeld, 0},
+      {"excluded: closed before the year", kNatural, "2023-01-05", "2023-12-31", Outcome::kGranted,
+       0},
+      {"excluded: no receipt date", kNatural, std::nullopt, std::nullopt, Outcome::kGranted, 0},
+      {"excluded: received after the year", kNatural, "2025-01-02", std::nullopt, Outcome::kGranted,
+       0},
+      {"excluded: another agency", kNatural, "2024-03-01", std::nullopt, Outcome::kGranted, -1},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    int64_t agency = c.agency == 0 ? root : other;
+    Application a =
+        MakeApplication(agency, "SUM-" + std::to_string(++n), c.receipt, c.closed, c.outcome);
+    a.applicant.type = c.type;
+    SCOPED_TRACE(c.what);
+    ASSERT_OK(tx->InsertApplication(a).status());
+  }
+  ASSERT_OK(tx->Commit());
+
+  // The hand count: one group per type, receipt side, closing side and outcome, earliest dates.
+  auto summary = [](ApplicantType type, std::string_view receipt,
+                    std::optional<std::string_view> closed, std::optional<Outcome> outcome,
+                    int64_t count) {
+    return CaseSummary{.type = type,
+                       .receipt_date = D(receipt),
+                       .closed_on = closed ? std::optional<Date>(D(*closed)) : std::nullopt,
+                       .outcome = outcome,
+                       .count = count};
+  };
+  std::vector<CaseSummary> want = {
+      summary(kNatural, "2023-12-20", "2024-01-10", Outcome::kGranted, 1),
+      summary(ApplicantType::kCommercial, "2023-12-31", "2024-01-01", Outcome::kOtherOther, 1),
+      summary(kNatural, "2023-11-01", "2025-01-05", Outcome::kPartial, 1),
+      summary(ApplicantType::kCommercial, "2023-06-01", std::nullopt, std::nullopt, 1),
+      summary(kNatural, "2024-05-01", std::nullopt, std::nullopt, 1),
+      summary(kNatural, "2024-02-01", "2024-04-01", Outcome::kGranted, 2),
+      summary(ApplicantType::kResearch, "2024-01-01", "2024-12-31", Outcome::kRejectedRepeat, 1),
+      summary(ApplicantType::kLegal, "2024-12-31", "2025-01-02", Outcome::kUnableNotHeld, 1),
+  };
+  auto key = [](const CaseSummary& s) {
+    return std::make_tuple(s.type, s.receipt_date, s.closed_on, s.outcome, s.count);
+  };
+  auto by_key = [&](const CaseSummary& x, const CaseSummary& y) { return key(x) < key(y); };
+  std::sort(want.begin(), want.end(), by_key);
+
+  auto read = Tx(TxMode::kRead);
+  ASSERT_OK_AND_ASSIGN(std::vector<CaseSummary> got, read->SummariseApplications(root, 2024));
+  std::sort(got.begin(), got.end(), by_key);
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(key(got[i]), key(want[i]));
+  }
+  // Another year sees other cases: 2023 has the ones received in 2023 (closed then or not).
+  ASSERT_OK_AND_ASSIGN(std::vector<CaseSummary> of_2023, read->SummariseApplications(root, 2023));
+  int64_t total = 0;
+  for (const CaseSummary& s : of_2023) total += s.count;
+  EXPECT_EQ(total, 5);
+  ASSERT_OK_AND_ASSIGN(std::vector<CaseSummary> none, read->SummariseApplications(root, 2019));
+  EXPECT_TRUE(none.empty());
+}
+
+ReviewCase MakeReviewCase(int64_t agency_id, std::string_view filed_on) {
+  ReviewCase c;
+  c.agency_id = agency_id;
+  c.decision = "磁政依复〔2024〕3号（2024年3月20日）";
+  c.applicant = "张三";
+  c.body = "三门峡市湖滨区人民政府";
+  c.case_number = "湖政复〔2024〕7号";
+  c.filed_on = D(filed_on);
+  c.created_by = "磁钟乡公开专员";
+  c.created_at = "2024-04-01T01:00:00.000Z";
+  return c;
+}
+
+void ExpectSameReviewCase(const ReviewCase& w, const ReviewCase& g) {
+  EXPECT_EQ(std::tie(w.id, w.agency_id, w.application_id, w.kind, w.role, w.decision, w.applicant,
+                     w.body, w.case_number, w.filed_on, w.result, w.result_on, w.note, w.created_by,
+                     w.created_at, w.updated_by, w.updated_at, w.version),
+            std::tie(g.id, g.agency_id, g.application_id, g.kind, g.role, g.decision, g.applicant,
+                     g.body, g.case_number, g.filed_on, g.result, g.result_on, g.note, g.created_by,
+                     g.created_at, g.updated_by, g.updated_at, g.version));
+}
+
+TEST_P(StoreContractTest, ReviewCasesRoundTripAreGuardedByVersionAndListByFilingDate) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t other,
+                       tx->InsertAgency(MakeAgency("交口乡", "", root, AgencyLevel::kTownship)));
+  ASSERT_OK_AND_ASSIGN(int64_t app, tx->InsertApplication(MakeApplication(root, "RC-APP")));
+
+  ReviewCase linked = MakeReviewCase(root, "2024-04-10");
+  linked.application_id = app;
+  ReviewCase decided = MakeReviewCase(root, "2024-02-01");
+  decided.kind = litigation::CaseKind::kSuitAfterReview;
+  decided.role = litigation::AgencyRole::kCoDefendantReviewOrgan;
+  decided.result = litigation::CaseResult::kCorrected;
+  decided.result_on = D("2024-06-30");
+  decided.note = "判决责令重新答复";
+  decided.updated_by = "李四";
+  decided.updated_at = "2024-07-01T01:00:00.000Z";
+  ReviewCase same_day = MakeReviewCase(root, "2024-04-10");
+  same_day.kind = litigation::CaseKind::kSuitDirect;
+  ReviewCase elsewhere = MakeReviewCase(other, "2024-01-01");
+  for (ReviewCase* c : {&linked, &decided, &same_day, &elsewhere}) {
+    ASSERT_OK_AND_ASSIGN(c->id, tx->InsertReviewCase(*c));
+    c->version = 1;
+  }
+  for (const ReviewCase* c : {&linked, &decided, &same_day, &elsewhere}) {
+    ASSERT_OK_AND_ASSIGN(ReviewCase got, tx->GetReviewCase(c->id));
+    ExpectSameReviewCase(*c, got);
+  }
+  EXPECT_EQ(tx->GetReviewCase(elsewhere.id + 100).status().code(), StatusCode::kNotFound);
+
+  // Listing: by filing date, then id; an application restricts to its cases.
+  struct ListCase {
+    int64_t agency, application;
+    std::vector<int64_t> want;
+  };
+  const ListCase lists[] = {{root, 0, {decided.id, linked.id, same_day.id}},
+                            {root, app, {linked.id}},
+                            {other, 0, {elsewhere.id}},
+                            {other, app, {}}};
+  for (const ListCase& l : lists) {
+    SCOPED_TRACE("agency " + std::to_string(l.agency) + " application " +
+                 std::to_string(l.application));
+    ASSERT_OK_AND_ASSIGN(std::vector<ReviewCase> got, tx->ListReviewCases(l.agency, l.application));
+    std::vector<int64_t> ids;
+    for (const ReviewCase& c : got) ids.push_back(c.id);
+    EXPECT_EQ(ids, l.want);
+  }
+
+  // Update: every field but the agency and creation; then a stale version changes nothing.
+  ReviewCase changed = linked;
+  changed.application_id = 0;
+  changed.kind = litigation::CaseKind::kSuitDirect;
+  changed.role = litigation::AgencyRole::kCoDefendantReviewOrgan;
+  changed.decision = "新";
+  changed.applicant = "李四";
+  changed.body = "三门峡市湖滨区人民法院";
+  changed.case_number = "(2024)豫1202行初1号";
+  changed.filed_on = D("2024-04-11");
+  changed.result = litigation::CaseResult::kUpheld;
+  changed.result_on = D("2024-09-01");
+  changed.note = "驳回诉讼请求";
+  changed.updated_by = "王五";
+  changed.updated_at = "2024-09-02T01:00:00.000Z";
+  ASSERT_OK(tx->UpdateReviewCase(changed));
+  changed.version = 2;
+  ASSERT_OK_AND_ASSIGN(ReviewCase got, tx->GetReviewCase(linked.id));
+  ExpectSameReviewCase(changed, got);
+  ReviewCase stale = changed;
+  stale.version = 1;
+  stale.note = "过期";
+  EXPECT_EQ(tx->UpdateReviewCase(stale).code(), StatusCode::kAborted);
+  ASSERT_OK_AND_ASSIGN(got, tx->GetReviewCase(linked.id));
+  ExpectSameReviewCase(changed, got);
+  stale.id = elsewhere.id + 100;
+  EXPECT_EQ(tx->UpdateReviewCase(stale).code(), StatusCode::kNotFound);
+
+  // References must exist, and a result comes with its date (pending without one).
+  ReviewCase orphan = MakeReviewCase(root, "2024-01-01");
+  orphan.application_id = 4242;
+  EXPECT_EQ(tx->InsertReviewCase(orphan).status().code(), StatusCode::kFailedPrecondition);
+  ReviewCase dated_pending = MakeReviewCase(root, "2024-01-01");
+  dated_pending.result_on = D("2024-02-01");
+  EXPECT_FALSE(tx->InsertReviewCase(dated_pending).ok());
+  ASSERT_OK(tx->Commit());
+}
+
 // --- Migrations and bulk copy ---------------------------------------------------------------
 
 TEST_P(StoreContractTest, MigrateReportsWhatItApplies) {
@@ -953,6 +1713,30 @@ DataSnapshot FillForExport(Store& store) {
   report.id = tx->InsertReport(report).value();
   report.row_version = 1;
   want.reports = {imported, report};
+
+  // A closed case with its history and one still awaiting confirmation, and a review of the first.
+  Application closed =
+      MakeApplication(township.id, "EXPORT-1", "2024-03-01", "2024-03-20", Outcome::kPartial);
+  closed.handler_id = clerk.id;
+  closed.handler_name = clerk.display_name;
+  closed.events[1].by_user_id = clerk.id;
+  closed.events[1].until = D("2024-04-01");
+  closed.id = tx->InsertApplication(closed).value();
+  closed.serial_no = 1;
+  closed.version = 1;
+  Application online = MakeApplication(township.id, "EXPORT-2", std::nullopt);
+  online.client_key = "c0ffee";
+  online.id = tx->InsertApplication(online).value();
+  online.serial_no = 2;
+  online.version = 1;
+  want.applications = {closed, online};
+  ReviewCase review = MakeReviewCase(township.id, "2024-04-10");
+  review.application_id = closed.id;
+  review.result = litigation::CaseResult::kUpheld;
+  review.result_on = D("2024-06-01");
+  review.id = tx->InsertReviewCase(review).value();
+  review.version = 1;
+  want.review_cases = {review};
   EXPECT_TRUE(tx->Commit().ok());
   return want;
 }
@@ -996,6 +1780,14 @@ void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
       EXPECT_EQ(w.acceptances[0].reason, g.acceptances[0].reason);
     }
   }
+  ASSERT_EQ(want.applications.size(), got.applications.size());
+  for (size_t i = 0; i < want.applications.size(); ++i) {
+    ExpectSameApplication(want.applications[i], got.applications[i]);
+  }
+  ASSERT_EQ(want.review_cases.size(), got.review_cases.size());
+  for (size_t i = 0; i < want.review_cases.size(); ++i) {
+    ExpectSameReviewCase(want.review_cases[i], got.review_cases[i]);
+  }
   ASSERT_EQ(want.report_sources.size(), got.report_sources.size());
   for (size_t i = 0; i < want.report_sources.size(); ++i) {
     const ReportSource& w = want.report_sources[i];
@@ -1034,6 +1826,13 @@ TEST_P(StoreContractTest, ExportImportRoundTripKeepsIdsAndContinuesAbove) {
     EXPECT_EQ(next_source, want.report_sources.back().id + 1);
     ASSERT_OK_AND_ASSIGN(int64_t next_report, tx->InsertReport(MakeReport(1, 2021)));
     EXPECT_EQ(next_report, want.reports.back().id + 1);
+    ASSERT_OK_AND_ASSIGN(int64_t next_app, tx->InsertApplication(MakeApplication(1, "NEXT")));
+    EXPECT_EQ(next_app, want.applications.back().id + 1);
+    ASSERT_OK_AND_ASSIGN(Application numbered, tx->GetApplication(next_app));
+    EXPECT_EQ(numbered.serial_no, 3);  // after the two imported ones of 2024
+    ASSERT_OK_AND_ASSIGN(int64_t next_review,
+                         tx->InsertReviewCase(MakeReviewCase(1, "2024-01-01")));
+    EXPECT_EQ(next_review, want.review_cases.back().id + 1);
     ASSERT_OK(tx->AppendAudit(MakeEntry(4, "agency:3", want.audit_head.hash)));
     ASSERT_OK(tx->Commit());
   }

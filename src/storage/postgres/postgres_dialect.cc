@@ -19,6 +19,9 @@ class PostgresDialectImpl final : public Dialect {
   bool SavepointPerWrite() const override { return true; }
   // Read committed: the row lock is what makes concurrent writers take turns on the chain.
   std::string_view AuditHeadLock() const override { return " FOR UPDATE"; }
+  // Read committed: the second inserter waits here, then its MAX(serial_no) sees the first's row.
+  // NO KEY: foreign-key checks of other rows naming the agency are not blocked.
+  std::string_view AgencySerialLock() const override { return " FOR NO KEY UPDATE"; }
   // SOCI's postgresql backend reads no BOOLEAN into an int.
   std::string_view ActiveAsInteger() const override { return "CAST(active AS INTEGER)"; }
   // Text parameters end at the first NUL byte: bytea travels as hex.
@@ -32,7 +35,8 @@ class PostgresDialectImpl final : public Dialect {
   // Identity columns do not notice explicit ids: move them past the highest, so the next insert
   // does not collide with an imported row.
   void ContinueIdsAfterImport(soci::session& session) const override {
-    for (const char* table : {"agencies", "users", "report_sources", "annual_reports"}) {
+    for (const char* table : {"agencies", "users", "report_sources", "annual_reports",
+                              "applications", "review_cases"}) {
       ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
                               "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
                               "), 0) + 1, false)");

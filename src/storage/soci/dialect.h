@@ -34,6 +34,10 @@ class Dialect {
   // transaction already does (SQLite's BEGIN IMMEDIATE).
   virtual std::string_view AuditHeadLock() const = 0;
 
+  // Appended to InsertApplication's SELECT of the agency row so that concurrent inserts for one
+  // agency take turns numbering (serial_no); empty when the write transaction already does.
+  virtual std::string_view AgencySerialLock() const = 0;
+
   // users.active as an integer 0/1 in a SELECT list.
   virtual std::string_view ActiveAsInteger() const = 0;
 

@@ -12,6 +12,10 @@ Result<DataSnapshot> SociTransaction::ExportAll() {
   GK_ASSIGN_OR_RETURN(out.calendar_years, ListCalendarYears());
   GK_ASSIGN_OR_RETURN(out.report_sources, SelectReportSources(std::nullopt));
   GK_ASSIGN_OR_RETURN(out.reports, SelectReports("", 0, "id"));
+  Binds none;
+  GK_ASSIGN_OR_RETURN(out.applications,
+                      SelectApplications("", " ORDER BY id", none, /*with_events=*/true));
+  GK_ASSIGN_OR_RETURN(out.review_cases, SelectReviewCases("", none, "id"));
   for (;;) {
     int64_t after = out.audit.empty() ? 0 : out.audit.back().seq;
     GK_ASSIGN_OR_RETURN(std::vector<AuditEntry> page, ListAudit(after, 5000));
@@ -105,6 +109,14 @@ Status SociTransaction::ImportAll(const DataSnapshot& rows) {
               soci::use(r.approved_by), soci::use(r.published_at),
               soci::use(r.source_id, source_ind), soci::use(r.row_version);
           ReplaceReportChildren(r);
+        }
+        for (const application::Application& a : rows.applications) {
+          row = "applications id " + std::to_string(a.id);
+          InsertApplicationRow(a, /*keep_id=*/true);
+        }
+        for (const litigation::ReviewCase& c : rows.review_cases) {
+          row = "review_cases id " + std::to_string(c.id);
+          InsertReviewCaseRow(c, /*keep_id=*/true);
         }
         row = "identity sequences";
         dialect_.ContinueIdsAfterImport(sql());

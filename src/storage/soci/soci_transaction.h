@@ -4,13 +4,14 @@
 // commit and roll back, which differ in more than their SQL.
 //
 // The methods are implemented by concern in soci_{agencies,users,sessions,calendar,audit,
-// snapshot,reports,report_sources}.cc.
+// snapshot,reports,report_sources,applications,review_cases}.cc.
 #pragma once
 
 #include <soci/soci.h>
 
 #include <optional>
 
+#include "storage/soci/binds.h"
 #include "storage/soci/dialect.h"
 #include "storage/soci/guard.h"
 #include "storage/store.h"
@@ -49,6 +50,24 @@ class SociTransaction : public Transaction {
   Result<ReportSource> GetReportSource(int64_t id) override;
   Status SetReportSourceAgency(int64_t id, int64_t agency_id) override;
   Result<int64_t> DeleteUnsavedReportSources(std::string_view uploaded_before) override;
+
+  Result<int64_t> InsertApplication(const application::Application& app) override;
+  Status UpdateApplication(const application::Application& app) override;
+  Result<application::Application> GetApplication(int64_t id) override;
+  Result<application::Application> FindApplicationByQueryCode(std::string_view code) override;
+  Result<std::vector<application::Application>> ListApplications(
+      const ApplicationFilter& filter) override;
+  Result<int64_t> CountApplications(const ApplicationFilter& filter) override;
+  Result<int64_t> CountRecentSubmissions(std::string_view client_key,
+                                         std::string_view since) override;
+  Result<std::vector<application::CaseSummary>> SummariseApplications(int64_t agency_id,
+                                                                      int year) override;
+
+  Result<int64_t> InsertReviewCase(const litigation::ReviewCase& c) override;
+  Status UpdateReviewCase(const litigation::ReviewCase& c) override;
+  Result<litigation::ReviewCase> GetReviewCase(int64_t id) override;
+  Result<std::vector<litigation::ReviewCase>> ListReviewCases(int64_t agency_id,
+                                                              int64_t application_id) override;
 
   Result<AuditHead> LockAuditHead() override;
   Result<AuditHead> GetAuditHead() override;
@@ -130,6 +149,24 @@ class SociTransaction : public Transaction {
   int64_t InsertReportSourceRow(const ReportSource& s, bool keep_id);
   // The rows under a report that Update replaces; they throw on failure.
   void ReplaceReportChildren(const AnnualReport& report);
+  // Applications. `where` ("" or " WHERE ...") and `tail` (ORDER BY, LIMIT) use `binds`. With
+  // `with_events` the events of the result are read in one more query (per 1,000 rows), or in one
+  // query for the whole table when `where` is empty.
+  Result<std::vector<application::Application>> SelectApplications(const std::string& where,
+                                                                   const std::string& tail,
+                                                                   Binds& binds, bool with_events);
+  // Insert's statements, also used by ImportAll (keep_id: with app.id, serial_no and version as
+  // given); returns the id; throws.
+  int64_t InsertApplicationRow(const application::Application& app, bool keep_id);
+  // Inserts the events with seq above `after_seq`; throws.
+  void InsertApplicationEvents(int64_t application_id,
+                               const std::vector<application::CaseEvent>& events, int after_seq);
+  // Review cases: `where` ("" or " WHERE ...") uses `binds`; ordered by `order`.
+  Result<std::vector<litigation::ReviewCase>> SelectReviewCases(const std::string& where,
+                                                                Binds& binds,
+                                                                const std::string& order);
+  // Insert's statement, also used by ImportAll (keep_id: with c.id and version); returns the id.
+  int64_t InsertReviewCaseRow(const litigation::ReviewCase& c, bool keep_id);
   // Shared by Get/Find/List: `where` is "" or a condition on one bound value.
   template <class T>
   Result<std::vector<User>> SelectUsers(const std::string& where, const T* value);

@@ -18,6 +18,7 @@ class SqliteDialectImpl final : public Dialect {
   bool SavepointPerWrite() const override { return false; }
   // BEGIN IMMEDIATE already serialises writers.
   std::string_view AuditHeadLock() const override { return ""; }
+  std::string_view AgencySerialLock() const override { return ""; }
   // SQLite stores booleans as integers already.
   std::string_view ActiveAsInteger() const override { return "active"; }
   // A string bound as text and cast keeps every byte, NULs included.
