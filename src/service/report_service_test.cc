@@ -264,7 +264,7 @@ TEST_F(ReportServiceTest, YearOverYearChecksUseLastYearsPublishedReport) {
 TEST_F(ReportServiceTest, DemoReportsArePublishedWithTheSeedFigures) {
   // SeedDemo needs an empty database: use a second platform.
   auto p = OpenPlatform((dir_ / "demo.db").string(), clock_,
-                        {HasherOptions::FastForTests(), {}, {}, {}, {}});
+                        {HasherOptions::FastForTests(), {}, {}, {}, {}, {}});
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   ASSERT_TRUE(SeedDemo(**p, {}).ok());
   int64_t cizhong = 0;
