@@ -16,7 +16,8 @@ namespace gongkai::service {
 // from typed rows, so it is the same whichever backend the rows came from.
 struct TableSummary {
   std::string table;  // agencies, agency_group_members, users, calendar_years, report_sources,
-                      // annual_reports, audit_log, audit_head
+                      // annual_reports, applications, application_events, review_cases,
+                      // audit_log, audit_head
   int64_t rows = 0;
   std::string sha256;  // hex
   bool operator==(const TableSummary&) const = default;
