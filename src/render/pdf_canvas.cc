@@ -118,6 +118,14 @@ double Canvas::TextHeight(const std::string& text, const char* font, double widt
   return h / double(PANGO_SCALE);
 }
 
+double Canvas::TextWidth(const std::string& text, const char* font) {
+  SetLayout(text, font, kTextWidth, PANGO_ALIGN_LEFT, false, 0);
+  pango_layout_set_width(layout_, -1);
+  int w = 0, h = 0;
+  pango_layout_get_size(layout_, &w, &h);
+  return w / double(PANGO_SCALE);
+}
+
 void Canvas::BoxText(const std::string& text, const char* font, double x, double top, double width,
                      double height, PangoAlignment align) {
   if (text.empty()) return;

@@ -57,6 +57,8 @@ class Canvas {
   // Height the paragraph would take (without space before/after).
   double Measure(const std::string& text, const TextStyle& style);
 
+  // Width of the text on one line, unwrapped.
+  double TextWidth(const std::string& text, const char* font);
   // Text in a box, for table cells: wrapped to width, centred vertically in [top, top+height].
   double TextHeight(const std::string& text, const char* font, double width);
   void BoxText(const std::string& text, const char* font, double x, double top, double width,

@@ -1,47 +1,18 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "render/formats.h"
 #include "render/sample_report.h"
+#include "render/test_pdf.h"
 
 namespace gongkai::render {
 namespace {
 
-bool HavePdftotext() { return std::system("command -v pdftotext >/dev/null 2>&1") == 0; }
-
-// The text of the PDF, pages separated by form feeds, as `pdftotext -layout` reads it.
-std::string PdfText(const std::string& pdf) {
-  char path[] = "/tmp/gongkai-pdf-test-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) return "";
-  close(fd);
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string text;
-  if (FILE* p = popen(("pdftotext -layout " + std::string(path) + " - 2>/dev/null").c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
-    pclose(p);
-  }
-  std::remove(path);
-  return text;
-}
-
-std::vector<std::string> Pages(const std::string& text) {
-  std::vector<std::string> pages;
-  size_t start = 0;
-  for (size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', start)) {
-    pages.push_back(text.substr(start, ff - start));
-    start = ff + 1;
-  }
-  return pages;
-}
+using testing::HavePdftotext;
+using testing::Pages;
+using testing::PdfText;
 
 int PageOf(const std::vector<std::string>& pages, const std::string& needle) {
   for (size_t i = 0; i < pages.size(); ++i) {
