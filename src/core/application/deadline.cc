@@ -82,7 +82,12 @@ void ExplainCalendar(const WorkingCalendar& cal, Date from, Date through,
       if (h.last <= from || h.first > through) continue;
       if (!holidays.empty()) holidays += "；";
       holidays += h.name.empty() ? std::string("法定节假日") : h.name;
-      holidays += " " + Day(h.first) + (h.first == h.last ? "" : "至" + Day(h.last));
+      holidays += ' ';
+      holidays += Day(h.first);
+      if (h.first != h.last) {
+        holidays += "至";
+        holidays += Day(h.last);
+      }
     }
     for (const MakeupDay& m : notice->makeup_days) {
       if (m.date <= from || m.date > through) continue;
