@@ -14,6 +14,9 @@
 #   AUDIT_BENCH      audit_bench binary (default: build/bench/audit_bench); its section is left out when
 #                    it is absent
 #   bench/run.sh --audit-only    the same for audit_bench and the "Auditing published reports" section
+#   TALLY_BENCH      tally_bench binary (default: build/bench/tally_bench); its section is left out when
+#                    it is absent
+#   bench/run.sh --tally-only    the same for tally_bench and the "Tables 三/四 from the records" section
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -77,6 +80,51 @@ text = pattern.sub(lambda m: section + "\n", text, count=1) if pattern.search(te
 open(out, "w", encoding="utf-8").write(text.rstrip("\n") + "\n")
 PY
 }
+
+tally_bench="${TALLY_BENCH:-$root/build/bench/tally_bench}"
+case "$tally_bench" in /*) ;; *) tally_bench="$root/$tally_bench" ;; esac
+
+# tally_section MD: runs tally_bench (builds a 1,000,000-case SQLite database first) and writes the
+# "Tables 三/四 from the records" section to MD.
+tally_section() {
+  local md="$1" json
+  json="$(dirname "$md")/tally.json"
+  timeout 1800 "$tally_bench" --benchmark_min_time=0.5 --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true --benchmark_out_format=json --benchmark_out="$json"
+  python3 - "$json" "$md" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
+import json, sys
+src, md, commit, date = sys.argv[1:]
+data = json.load(open(src))
+median = {b["run_name"].split("/")[0]: b for b in data["benchmarks"] if b.get("aggregate_name") == "median"}
+def ms(b):
+    return b["real_time"] * {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+t, anchor = median["BM_TallyYear"], median["BM_CountRows"]
+cases = int(t.get("cases", 0))
+L = ["## Tables 三/四 from the records (`tally_bench`)", "",
+     f"Wall time to count Tables 三 and 四 of one agency's year from {cases:,} applications on SQLite (a local "
+     "file, WAL), through `ApplicationService::TallyYear` as the report page does it: one grouped query "
+     "(`Store::SummariseApplications`), the core tally and the review cases. Cases are received from mid-2024 "
+     "to the end of 2025, a fifth still open, every applicant type and outcome. The anchor in the same run is "
+     "the plainest pass over the same rows: `SELECT count(*)` of the agency's applications (a fresh "
+     f"connection each time). Median of 3 repetitions, measured {date} at `{commit}`.", "",
+     "| Figure | ms | Ratio to anchor |", "|---|---:|---:|",
+     f"| Tables 三/四 for the year | {ms(t):,.0f} | {ms(t) / ms(anchor):.1f} |",
+     f"| anchor: COUNT(*) of the same rows | {ms(anchor):,.0f} | 1.0 |", "",
+     "Issue 6's goal: under a second on SQLite for an agency with 1,000,000 cases.", ""]
+open(md, "w", encoding="utf-8").write("\n".join(L) + "\n")
+PY
+}
+
+if [[ "${1:-}" == "--tally-only" ]]; then
+  [[ -x "$tally_bench" ]] || { echo "run.sh: no tally_bench at $tally_bench" >&2; exit 2; }
+  work="$(mktemp -d -t gongkai-bench.XXXXXX)"
+  trap 'rm -rf "$work"' EXIT
+  tally_section "$work/tally.md"
+  replace_section "$work/tally.md" "Tables 三/四 from the records"
+  echo "updated the Tables 三/四 from the records section of $out"
+  exit 0
+fi
 
 if [[ "${1:-}" == "--audit-only" ]]; then
   [[ -x "$audit_bench" ]] || { echo "run.sh: no audit_bench at $audit_bench" >&2; exit 2; }
@@ -168,6 +216,12 @@ echo "== audit_bench"
 audit_md="$work/audit.md"
 if [[ -x "$audit_bench" ]]; then
   audit_section "$audit_md" || { echo "audit_bench failed; auditing section left out" >&2; rm -f "$audit_md"; }
+fi
+
+echo "== tally_bench"
+tally_md="$work/tally.md"
+if [[ -x "$tally_bench" ]]; then
+  tally_section "$tally_md" || { echo "tally_bench failed; tally section left out" >&2; rm -f "$tally_md"; }
 fi
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -316,4 +370,5 @@ PY
 [[ -s "$store_md" ]] && cat "$store_md" >> "$out"
 if [[ -s "$render_md" ]]; then printf '\n' >> "$out"; cat "$render_md" >> "$out"; fi
 if [[ -s "$audit_md" ]]; then printf '\n' >> "$out"; cat "$audit_md" >> "$out"; fi
+if [[ -s "$tally_md" ]]; then printf '\n' >> "$out"; cat "$tally_md" >> "$out"; fi
 cat "$out"
