@@ -13,6 +13,12 @@ Router BuildRouter(App& app) {
   r.Get("/assets/report.css", Wrap(app, Access::kPublic, ReportStylesheet));
   r.Get("/agencies/{id}/reports/{year}/download/{format}",
         Wrap(app, Access::kPublic, PortalReportDownload));
+  // Disclosure applications: the public form (Art. 29) and following a case by its query code.
+  r.Get("/agencies/{id}/apply", Wrap(app, Access::kPublic, ApplyForm));
+  r.Post("/agencies/{id}/apply", Wrap(app, Access::kPublic, SubmitApplication));
+  r.Get("/agencies/{id}/applied", Wrap(app, Access::kPublic, AppliedPage));
+  r.Get("/track", Wrap(app, Access::kPublic, TrackForm));
+  r.Post("/track", Wrap(app, Access::kPublic, TrackApplication));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
   r.Post("/login", Wrap(app, Access::kPublic, Login));
@@ -43,6 +49,18 @@ Router BuildRouter(App& app) {
   r.Post("/admin/reports/{id}/draft", Wrap(app, Access::kStaff, DraftReportNarrative));
   r.Post("/admin/reports/{id}/{action}", Wrap(app, Access::kStaff, ReportAction));
   r.Get("/admin/reports/{id}/download/{format}", Wrap(app, Access::kStaff, StaffReportDownload));
+  r.Get("/admin/applications", Wrap(app, Access::kStaff, ApplicationsPage));
+  r.Get("/admin/applications.csv", Wrap(app, Access::kStaff, ApplicationsCsv));
+  r.Get("/admin/applications/new", Wrap(app, Access::kStaff, NewApplicationForm));
+  r.Post("/admin/applications/new", Wrap(app, Access::kStaff, RegisterApplication));
+  r.Get("/admin/applications/{id}", Wrap(app, Access::kStaff, ApplicationPage));
+  r.Post("/admin/applications/{id}/events", Wrap(app, Access::kStaff, RecordApplicationEvent));
+  r.Post("/admin/applications/{id}/assign", Wrap(app, Access::kStaff, AssignApplication));
+  r.Post("/admin/applications/{id}/fee-quote", Wrap(app, Access::kStaff, QuoteApplicationFee));
+  r.Get("/admin/review-cases", Wrap(app, Access::kStaff, ReviewCasesPage));
+  r.Post("/admin/review-cases", Wrap(app, Access::kStaff, CreateReviewCase));
+  r.Get("/admin/review-cases/{id}", Wrap(app, Access::kStaff, ReviewCasePage));
+  r.Post("/admin/review-cases/{id}", Wrap(app, Access::kStaff, UpdateReviewCase));
   // JSON API.
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));

@@ -89,6 +89,8 @@ Result<std::string> Views::Page(const std::string& name, const nlohmann::json& m
       {"nav_portal", chrome.nav == "portal"},
       {"nav_admin", chrome.nav == "admin"},
       {"nav_reports", chrome.nav == "reports"},
+      {"nav_applications", chrome.nav == "applications"},
+      {"nav_track", chrome.nav == "track"},
       {"css_url", StaticUrl("app.css")},
       {"logo_url", StaticUrl("emblem.svg")},
   };

@@ -15,7 +15,7 @@ struct PageChrome {
   std::string title;       // <title> and the page heading
   nlohmann::json user;     // null when anonymous; else {display_name, role_label, agency_name}
   std::string csrf_token;  // for the logout form in the header
-  std::string nav;         // "portal" or "admin": which link is current
+  std::string nav;  // which link is current: "portal", "track", "admin", "applications", "reports"
 };
 
 class Views {

@@ -2,6 +2,7 @@
 // (admins) and the audit log (admins and supervisors).
 #include <map>
 
+#include "web/app/application_models.h"
 #include "web/app/handlers/handlers.h"
 #include "web/app/models.h"
 
@@ -32,6 +33,62 @@ nlohmann::json UsersModel(App& app, const std::vector<User>& users) {
   return list;
 }
 
+// Applications waiting for this user: for those who handle or supervise them, the counts by
+// deadline (each a link to its tab); for the leader, the extension requests to decide.
+void AddApplicationTodo(App& app, const Call& call, nlohmann::json& model) {
+  const User& me = call.user();
+  auto& applications = app.platform().applications();
+  nlohmann::json counts = nlohmann::json::array();
+  if (RoleAllows(me.role, Permission::kHandleApplications) ||
+      RoleAllows(me.role, Permission::kSuperviseSubtree)) {
+    const std::pair<service::ApplicationList, const char*> kCounts[] = {
+        {service::ApplicationList::kOverdue, "已逾期"},
+        {service::ApplicationList::kDueSoon, "5个工作日内到期"},
+        {service::ApplicationList::kPaused, "暂停计时（待补正、征求意见、待缴费）"},
+        {service::ApplicationList::kAwaitingConfirmation, "在线申请待确认收到"},
+    };
+    for (const auto& [list, label] : kCounts) {
+      service::ApplicationQuery q;
+      q.list = list;
+      q.limit = 100000;
+      auto lines = applications.List(call.actor, q);
+      if (!lines.ok()) continue;
+      counts.push_back({{"label", label},
+                        {"count", lines->size()},
+                        {"url", "/admin/applications?list=" + std::string(service::Code(list))},
+                        {"alert", !lines->empty() && list == service::ApplicationList::kOverdue},
+                        {"none", lines->empty()}});
+    }
+  }
+  nlohmann::json approvals = nlohmann::json::array();
+  if (RoleAllows(me.role, Permission::kApproveExtension)) {
+    service::ApplicationQuery q;
+    q.list = service::ApplicationList::kAwaitingApproval;
+    if (auto lines = applications.List(call.actor, q); lines.ok()) {
+      for (const auto& line : *lines) {
+        // A list line carries no events: the request's days are read from the case.
+        int days = 0;
+        if (auto view = applications.Get(call.actor, line.app.id); view.ok()) {
+          for (const auto& e : view->app.events) {
+            if (e.kind == application::EventKind::kExtensionRequested) days = e.days;
+          }
+        }
+        approvals.push_back({{"url", "/admin/applications/" + std::to_string(line.app.id) +
+                                         "#act-extension_decision"},
+                             {"serial", SerialText(line.app)},
+                             {"applicant", line.app.applicant.name},
+                             {"days", days},
+                             {"due", line.deadline.due ? line.deadline.due->ToString() : ""}});
+      }
+    }
+  }
+  model["app_counts"] = counts;
+  model["extension_todo"] = approvals;
+  model["has_app_todo"] = !counts.empty() || !approvals.empty();
+  model["has_extension_todo"] = !approvals.empty();
+  model["has_app_counts"] = !counts.empty();
+}
+
 }  // namespace
 
 Response AdminHome(App& app, Call& call) {
@@ -59,6 +116,7 @@ Response AdminHome(App& app, Call& call) {
       {"can_view_audit", RoleAllows(me.role, Permission::kViewAuditLog)},
       {"is_supervisor", RoleAllows(me.role, Permission::kSuperviseSubtree)},
       {"can_audit_reports", RoleAllows(me.role, Permission::kAuditReports)},
+      {"can_register", RoleAllows(me.role, Permission::kHandleApplications)},
   };
   for (const auto& a : *path) model["path"].push_back(AgencyModel(a));
   model["path"].back()["is_last"] = true;
@@ -94,6 +152,7 @@ Response AdminHome(App& app, Call& call) {
     model["report_todo"] = todo;
     model["has_report_todo"] = !todo.empty();
   }
+  AddApplicationTodo(app, call, model);
   if (RoleAllows(me.role, Permission::kViewAuditLog)) {
     auto users = app.platform().users().List(me.agency_id);
     if (users.ok()) {

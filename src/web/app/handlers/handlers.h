@@ -54,6 +54,29 @@ Response StoredReportAudit(App& app, Call& call);
 Response SaveAuditedReport(App& app, Call& call);
 Response ReportSourceFile(App& app, Call& call);
 
+// Disclosure applications in the back office: the list (tabs, filters) and its CSV, registration,
+// the case page and the steps taken on it, the handler's assignment and a fee quote.
+Response ApplicationsPage(App& app, Call& call);
+Response ApplicationsCsv(App& app, Call& call);
+Response NewApplicationForm(App& app, Call& call);
+Response RegisterApplication(App& app, Call& call);
+Response ApplicationPage(App& app, Call& call);
+Response RecordApplicationEvent(App& app, Call& call);
+Response AssignApplication(App& app, Call& call);
+Response QuoteApplicationFee(App& app, Call& call);
+// Administrative review and litigation records.
+Response ReviewCasesPage(App& app, Call& call);
+Response CreateReviewCase(App& app, Call& call);
+Response ReviewCasePage(App& app, Call& call);
+Response UpdateReviewCase(App& app, Call& call);
+// The public: the application form on an agency's page, the query code after submitting, and
+// following the case with it.
+Response ApplyForm(App& app, Call& call);
+Response SubmitApplication(App& app, Call& call);
+Response AppliedPage(App& app, Call& call);
+Response TrackForm(App& app, Call& call);
+Response TrackApplication(App& app, Call& call);
+
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);
 Response ApiAgency(App& app, Call& call);

@@ -40,6 +40,10 @@ Response AgencyPage(App& app, Call& call) {
   nlohmann::json model = {
       {"agency", AgencyModel(agency)}, {"reports", reports},   {"has_reports", !reports.empty()},
       {"breadcrumbs", crumbs},         {"children", children}, {"has_children", !children.empty()}};
+  // Village committees do not receive disclosure applications (they are not agencies under the
+  // 条例); every other unit offers the Art. 29 form.
+  model["apply_url"] =
+      agency.level == AgencyLevel::kVillage ? "" : "/agencies/" + std::to_string(id) + "/apply";
   return RenderPage(app, call, "agency", model, agency.name, "portal");
 }
 

@@ -1,0 +1,349 @@
+// Disclosure applications (issue 6): the public applies on 磁钟乡's page and follows the case by its
+// query code; the clerk confirms, asks for a correction, records it and answers; registration of a
+// walk-in with a field error and its input kept; an extension approved by the leader from 待办; a
+// stale form refused with the explanation; the list, the CSV export and the case page on a phone;
+// the public told politely when it submits too often.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DESKTOP, PHONE, horizontalOverflow, login, openBrowser, overflowingElements, screenshot,
+} from './lib.mjs';
+
+const CIZHONG = '三门峡市湖滨区磁钟乡人民政府';
+const VALID_ID = '11010519491231002X';  // GB 11643's example, with its check character
+const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function logout(page) {
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: '退出' }).click()]);
+}
+
+// Submits a form by its button and waits for the page that comes back.
+async function press(page, locator) {
+  await Promise.all([page.waitForEvent('framenavigated'), locator.click()]);
+  await page.waitForLoadState('load');
+}
+
+// Opens a step form on the case page (a <details>) and returns it.
+async function step(page, summary) {
+  const details = page.locator('details.action', {
+    has: page.locator('summary', { hasText: new RegExp(`^${summary}$`) }),
+  });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  return details;
+}
+
+async function fillPerson(page, { name, id, phone = '13800138000', title }) {
+  await page.getByLabel('公民（自然人）').check();
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('证件号码').fill(id);
+  await page.getByLabel('联系电话').fill(phone);
+  await page.getByLabel('通信地址').fill('三门峡市湖滨区磁钟乡磁钟村3组');
+  await page.getByLabel('所需政府信息的名称').fill(title);
+}
+
+// The clerk registers a walk-in application; returns the case page's path.
+async function registerWalkIn(page, { name, id = VALID_ID, title }) {
+  await page.goto('/admin/applications/new');
+  await page.getByRole('heading', { level: 1, name: '登记政府信息公开申请' }).waitFor();
+  await page.getByLabel('申请方式').selectOption('in_person');
+  await fillPerson(page, { name, id, title });
+  await press(page, page.getByRole('button', { name: '保存登记' }));
+  await page.waitForURL(/\/admin\/applications\/\d+\?done=registered$/);
+  return new URL(page.url()).pathname;
+}
+
+test('the public applies online; the clerk confirms, asks for a correction and answers; the applicant reads the answer', async (t) => {
+  const pub = await openBrowser(t, DESKTOP);
+  const page = pub.page;
+  const title = `磁钟村村道硬化工程资金拨付文件（${stamp()}）`;
+  await page.goto('/');
+  await page.getByRole('link', { name: CIZHONG, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: CIZHONG }).waitFor();
+  await page.getByRole('link', { name: '申请政府信息公开' }).click();
+  await page.getByRole('heading', { level: 1, name: '申请政府信息公开' }).waitFor();
+  assert.match(await page.locator('.apply-intro').innerText(), /20个工作日/);
+  // Only the person's fields are shown for a person; an organisation's appear when chosen.
+  assert.equal(await page.getByLabel('统一社会信用代码').isVisible(), false);
+  await page.getByLabel('法律服务机构').check();
+  assert.equal(await page.getByLabel('统一社会信用代码').isVisible(), true);
+  assert.equal(await page.getByLabel('证件号码').isVisible(), false);
+  await fillPerson(page, { name: '赵申请', id: VALID_ID, title });
+  await page.getByLabel('电子文档').check();
+  await page.getByLabel('电子邮件').check();
+  await page.getByLabel('电子邮箱').fill('zhao@example.cn');
+  await screenshot(page, 'application-apply-desktop');
+  await press(page, page.getByRole('button', { name: '提交申请' }));
+  await page.waitForURL(/\/agencies\/\d+\/applied$/);
+  const code = (await page.locator('#query-code').innerText()).trim();
+  assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+  assert.ok(!page.url().includes(code.replace(/-/g, '')), 'the query code stays out of the URL');
+  assert.match(await page.locator('main').innerText(), /请立即抄写、截图或打印本页保存查询号/);
+  await screenshot(page, 'application-submitted-desktop');
+
+  // The clerk finds it under 在线申请待确认 and handles it.
+  const staff = await openBrowser(t, DESKTOP);
+  const clerk = staff.page;
+  await login(clerk, 'cizhong.clerk');
+  const clerkName = (await clerk.locator('header .who').innerText()).split('（')[0];
+  await clerk.getByRole('link', { name: '依申请公开', exact: true }).first().click();
+  await clerk.getByRole('heading', { level: 1, name: '依申请公开' }).waitFor();
+  await clerk.getByRole('link', { name: /在线申请待确认/ }).click();
+  const row = clerk.locator('table.cases tbody tr', { hasText: title });
+  assert.match(await row.innerText(), /待确认/);
+  await row.getByRole('link').first().click();
+  await clerk.getByRole('heading', { level: 1, name: /政府信息公开申请〔\d{4}〕\d+号/ }).waitFor();
+  assert.match(await clerk.locator('.case-head').innerText(), new RegExp(code));
+
+  await press(clerk, (await step(clerk, '确认收到申请')).getByRole('button', { name: '确认收到' }));
+  await clerk.getByText('已确认收到申请').waitFor();
+  assert.match(await clerk.locator('section.clock').innerText(), /剩余\d+个工作日|今天到期/);
+
+  let form = await step(clerk, '补正告知');
+  await form.getByLabel('需要补正的事项').fill('请写明所需文件的文号或者形成时间。');
+  await press(clerk, form.getByRole('button', { name: '登记补正告知' }));
+  await clerk.getByText('已登记补正告知').waitFor();
+  assert.match(await clerk.locator('section.clock').innerText(), /待补正/);
+
+  form = await step(clerk, '收到补正');
+  await press(clerk, form.getByRole('button', { name: '登记收到补正' }));
+  await clerk.getByText('已登记收到补正后的申请').waitFor();
+
+  form = await step(clerk, '答复');
+  await form.getByLabel(/答复结果/).selectOption('granted');
+  await form.getByLabel('答复内容').fill('经查，您申请的信息属于可以公开的政府信息，现以电子邮件方式提供。');
+  await press(clerk, form.getByRole('button', { name: '登记答复并办结' }));
+  await clerk.getByText('已登记答复，本申请办结。').waitFor();
+  const timeline = await clerk.locator('#timeline').innerText();
+  for (const label of ['在线提交申请', '收到申请', '发出补正告知', '收到补正材料', '作出答复']) {
+    assert.ok(timeline.includes(label), `timeline lacks ${label}`);
+  }
+  // How the due date was reached, step by step.
+  await clerk.locator('details.steps-explained summary').click();
+  assert.match(await clerk.locator('details.steps-explained').innerText(), /第0日/);
+  await screenshot(clerk, 'application-case-closed-desktop');
+  assert.deepEqual(staff.consoleErrors, []);
+  assert.deepEqual(staff.failed, []);
+
+  // The applicant follows the case with the code (typed without dashes, in lower case).
+  await page.getByRole('link', { name: '申请查询' }).first().click();
+  await page.getByLabel('查询号').fill(code.replace(/-/g, '').toLowerCase());
+  await press(page, page.getByRole('button', { name: '查询' }));
+  assert.equal(new URL(page.url()).search, '');
+  const answer = page.locator('section.answer');
+  assert.match(await answer.innerText(), /予以公开/);
+  assert.match(await answer.innerText(), /现以电子邮件方式提供/);
+  const status = await page.locator('main').innerText();
+  assert.match(status, /已答复/);
+  assert.match(status, /请写明所需文件的文号/);
+  assert.ok(!status.includes(clerkName), 'no staff names for the public');
+  await screenshot(page, 'application-track-desktop');
+  // A wrong code is refused in Chinese.
+  await page.goto('/track');
+  await page.getByLabel('查询号').fill('0000-0000-0000-0000-0000');
+  await press(page, page.getByRole('button', { name: '查询' }));
+  await page.getByText('查询号不正确').waitFor();
+  assert.deepEqual(pub.consoleErrors, []);
+  assert.deepEqual(pub.failed, []);
+});
+
+test('a walk-in with a malformed ID number is refused next to the field, input kept, then registered', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  const title = `磁钟乡2026年农村低保资金发放名单（${stamp()}）`;
+  await page.goto('/admin/applications/new');
+  await page.getByLabel('申请方式').selectOption('registered_post');
+  assert.match(await page.locator('#receipt-meaning').innerText(), /本机关签收之日/);
+  await fillPerson(page, { name: '钱登记', id: '110105194912310021', title });
+  await page.getByLabel('联系电话').fill('12345');
+  await press(page, page.getByRole('button', { name: '保存登记' }));
+  const summary = page.locator('#error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /证件号码：居民身份证号码应为18位/);
+  assert.match(await summary.innerText(), /联系电话/);
+  const id = page.getByLabel('证件号码');
+  assert.equal(await id.inputValue(), '110105194912310021');
+  assert.equal(await id.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#e-applicant-id_number').innerText(), /校验位/);
+  assert.equal(await page.getByLabel('所需政府信息的名称').inputValue(), title);
+  assert.equal(await page.getByLabel('申请方式').inputValue(), 'registered_post');
+  // The summary links to the field.
+  await summary.getByRole('link', { name: /证件号码/ }).click();
+  await screenshot(page, 'application-register-errors-desktop');
+
+  await id.fill(VALID_ID);
+  await page.getByLabel('联系电话').fill('0398-2812345');
+  await press(page, page.getByRole('button', { name: '保存登记' }));
+  await page.getByText('已登记。请将查询号告知申请人').waitFor();
+  assert.match(await page.locator('.case-head').innerText(), /邮寄（挂号信、EMS等需签收）/);
+  assert.match(await page.locator('.case-head').innerText(), /本机关签收之日/);
+
+  // The same person asking for the same thing again: flagged as a probable duplicate.
+  await registerWalkIn(page, { name: '钱登记', title });
+  assert.match(await page.locator('main').innerText(), /可能重复申请/);
+  await screenshot(page, 'application-duplicate-desktop');
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
+test('the clerk asks for a 20-day extension, the leader approves it from 待办, the due date moves', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  const title = `湾子村集体土地征收补偿方案（${stamp()}）`;
+  const casePath = await registerWalkIn(page, { name: '孙延期', title });
+  const dueBefore = await page.locator('section.clock .due-date').innerText();
+  const form = await step(page, '申请延期答复');
+  assert.equal(await form.getByLabel(/延长的工作日数/).inputValue(), '20');
+  await form.getByLabel('延期理由').fill('所需信息涉及多个村，需调取档案核实。');
+  await press(page, form.getByRole('button', { name: '提交延期申请' }));
+  await page.getByText('已提交延期申请，等待主管领导审批。').waitFor();
+  assert.match(await page.locator('.case-head').innerText(), /延期待审批/);
+  assert.equal(await page.locator('section.clock .due-date').innerText(), dueBefore);
+  await logout(page);
+
+  await login(page, 'cizhong.leader');
+  const todo = page.locator('section.todo-applications');
+  await todo.getByRole('link', { name: /孙延期：申请延长20个工作日/ }).click();
+  await page.waitForURL((url) => url.pathname === casePath);
+  const decision = page.locator('#act-extension_decision');
+  assert.match(await decision.innerText(), /需调取档案核实/);
+  await decision.getByLabel('审批意见').fill('同意延期，请及时告知申请人。');
+  await screenshot(page, 'application-extension-decision-desktop');
+  await press(page, decision.getByRole('button', { name: '批准延期', exact: true }));
+  await page.getByText('已批准延期，答复期限已顺延。').waitFor();
+  const dueAfter = await page.locator('section.clock .due-date').innerText();
+  assert.notEqual(dueAfter, dueBefore);
+  assert.match(await page.locator('section.clock').innerText(), /已延长20个工作日/);
+  await page.locator('details.steps-explained summary').click();
+  assert.match(await page.locator('details.steps-explained').innerText(), /经批准延期答复20个工作日/);
+  await screenshot(page, 'application-extended-desktop');
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
+test('a form read before someone else changed the case is refused with the explanation, input kept', async (t) => {
+  const { context, page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  const casePath = await registerWalkIn(page, { name: '李两页', title: `后川村饮水工程验收报告（${stamp()}）` });
+  const other = await context.newPage();
+  await other.goto(casePath);
+  // The second tab records a note; the first still shows the old version.
+  const note = await step(other, '备注');
+  await note.getByLabel(/备注内容/).fill('已电话联系申请人核实所需信息。');
+  await press(other, note.getByRole('button', { name: '添加备注' }));
+  await other.getByText('已添加备注。').waitFor();
+
+  const form = await step(page, '补正告知');
+  await form.getByLabel('需要补正的事项').fill('请补充说明所需报告的年份。');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    form.getByRole('button', { name: '登记补正告知' }).click(),
+  ]);
+  assert.equal(response.status(), 409);
+  await page.waitForLoadState('load');
+  await page.getByText('该申请刚被他人办理或修改').waitFor();
+  const refused = page.locator('#act-correction_requested');
+  assert.match(await refused.locator('.error').innerText(), /已被他人办理或修改/);
+  assert.equal(await refused.getByLabel('需要补正的事项').inputValue(), '请补充说明所需报告的年份。');
+  // The page now shows the other tab's note, and sending again (deliberately) works.
+  assert.match(await page.locator('#timeline').innerText(), /已电话联系申请人核实所需信息/);
+  await screenshot(page, 'application-stale-desktop');
+  await press(page, refused.getByRole('button', { name: '登记补正告知' }));
+  await page.getByText('已登记补正告知').waitFor();
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
+test('the list, its CSV export and the case page read on a phone', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, PHONE);
+  await login(page, 'cizhong.clerk');
+  await page.goto('/admin/applications');
+  await page.getByRole('heading', { level: 1, name: '依申请公开' }).waitFor();
+  const tabs = await page.locator('nav.tabs').innerText();
+  for (const label of ['全部', '办理中', '即将到期', '已逾期', '暂停计时', '延期待审批', '在线申请待确认', '已办结']) {
+    assert.ok(tabs.includes(label), `tab ${label} missing`);
+  }
+  assert.ok((await page.locator('table.cases tbody tr').count()) >= 3);
+  await screenshot(page, 'applications-list-phone');
+  assert.equal(await horizontalOverflow(page), 0, await overflowingElements(page));
+
+  // Filters are kept in the tab links and in the CSV link.
+  await page.locator('details.filters summary').click();
+  await page.getByLabel('申请人类型').selectOption('natural');
+  await press(page, page.getByRole('button', { name: '筛选' }));
+  const csvHref = await page.getByRole('link', { name: '导出CSV' }).getAttribute('href');
+  assert.match(csvHref, /^\/admin\/applications\.csv\?list=all&type=natural$/);
+  const csv = await page.request.get(csvHref);
+  assert.equal(csv.status(), 200);
+  assert.match(csv.headers()['content-type'], /^text\/csv/);
+  assert.match(csv.headers()['content-disposition'], /^attachment;/);
+  const body = (await csv.body()).toString('utf8');
+  assert.ok(body.startsWith('\ufeff'), 'CSV starts with a BOM for spreadsheet programs');
+  assert.ok(body.includes('孙延期') || body.includes('钱登记'), body.slice(0, 400));
+
+  await page.locator('table.cases tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1, name: /政府信息公开申请〔/ }).waitFor();
+  await screenshot(page, 'application-case-phone');
+  assert.equal(await horizontalOverflow(page), 0, await overflowingElements(page));
+
+  // The public form and the tracking page on a phone.
+  await page.goto('/agencies/4/apply');
+  await screenshot(page, 'application-apply-phone');
+  assert.equal(await horizontalOverflow(page), 0, await overflowingElements(page));
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
+test('review and litigation: recorded against an answered application and listed on its page', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  await page.goto('/admin/applications?list=closed');
+  await page.locator('table.cases tbody tr').first().getByRole('link').first().click();
+  const casePath = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: '登记针对本申请答复的行政复议或行政诉讼' }).click();
+  await page.getByRole('heading', { level: 1, name: '行政复议和行政诉讼' }).waitFor();
+  const form = page.locator('form.review-form');
+  assert.notEqual(await form.getByLabel(/关联的申请/).inputValue(), '');
+  await form.getByLabel('复议机关或法院').fill('三门峡市湖滨区人民政府');
+  const caseNumber = `湖政复〔2026〕${stamp()}号`;
+  await form.getByLabel('案号').fill(caseNumber);
+  await press(page, form.getByRole('button', { name: '登记', exact: true }));
+  await page.getByText('已登记案件。').waitFor();
+  await screenshot(page, 'review-cases-desktop');
+  // A result dated before filing is refused in Chinese, the input kept.
+  await page.locator('table tbody tr', { hasText: caseNumber }).getByRole('link').first().click();
+  const edit = page.locator('form.review-form');
+  await edit.getByLabel('结果', { exact: true }).selectOption('upheld');
+  await edit.getByLabel(/结果日期/).fill('2020-01-01');
+  await press(page, edit.getByRole('button', { name: '保存' }));
+  await page.locator('form.review-form .error').waitFor();
+  assert.equal(await edit.getByLabel(/结果日期/).inputValue(), '2020-01-01');
+  await edit.getByLabel(/结果日期/).fill(await edit.getByLabel('立案（受理）日期').inputValue());
+  await press(page, edit.getByRole('button', { name: '保存' }));
+  await page.getByText('已保存。').waitFor();
+  await page.goto(casePath);
+  assert.match(await page.locator('main').innerText(), /行政复议.*结果维持/);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
+// Last: it uses up this address's allowance of online submissions.
+test('the public is told politely when it submits too often, its input kept', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  let refused = false;
+  for (let i = 0; i < 8 && !refused; ++i) {
+    await page.goto('/agencies/4/apply');
+    await fillPerson(page, { name: '周频繁', id: VALID_ID, title: `第${i + 1}份申请（${stamp()}）` });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: '提交申请' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    refused = response.status() === 429;
+  }
+  assert.ok(refused, 'the rate limit was never reached');
+  assert.match(await page.locator('.error[role="alert"]').innerText(), /提交申请过于频繁/);
+  assert.match(await page.getByLabel('所需政府信息的名称').inputValue(), /^第\d份申请/);
+  await screenshot(page, 'application-rate-limited-desktop');
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed.filter((f) => !f.startsWith('429')), []);
+});
