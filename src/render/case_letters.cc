@@ -179,6 +179,8 @@ void CaseData(Data& d, const Application& app, const Agency& agency,
   d.Set("correction_notice_days", rules.correction_notice_days);
   d.Set("consultation_days", rules.consultation_days);
   d.Set("extension_max_days", rules.extension_max_days);
+  d.Set("review_days", rules.review_days);
+  d.Set("litigation_months", rules.litigation_months);
   d.Set("payment_days", rules.payment_days);
   d.Flag("payment_pauses_clock", rules.payment_pauses_clock);
   d.Set("due_date", deadline.due);

@@ -42,6 +42,10 @@ struct ProcedureRules {
   int payment_days = 20;             // 109号: from the day after the applicant receives the notice
   bool payment_pauses_clock = true;  // an open legal question; a rule setting
   bool fees_apply = true;            // 109号 in force
+  // The applicant's remedies named in every answer (Art. 51): 《行政复议法》 (60 days from receiving
+  // the answer) and 《行政诉讼法》 Art. 46 (6 months).
+  int review_days = 60;
+  int litigation_months = 6;
   FeeRules fees;
 };
 

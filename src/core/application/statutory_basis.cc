@@ -58,7 +58,7 @@ std::string_view OutcomeBasis(Outcome v) {
     case Outcome::kOtherNoCorrection:
       return "第三十条";
     case Outcome::kOtherNoPayment:
-      return "第四十二条、《政府信息公开信息处理费管理办法》";
+      return "第四十二条";
     case Outcome::kOtherOther:
       return "";
   }
