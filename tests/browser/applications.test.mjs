@@ -5,6 +5,7 @@
 // the public told politely when it submits too often.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import {
   DESKTOP, PHONE, horizontalOverflow, login, openBrowser, overflowingElements, screenshot,
 } from './lib.mjs';
@@ -120,7 +121,21 @@ test('the public applies online; the clerk confirms, asks for a correction and a
   // How the due date was reached, step by step.
   await clerk.locator('details.steps-explained summary').click();
   assert.match(await clerk.locator('details.steps-explained').innerText(), /第0日/);
+  // Once answered, only notes may be added.
+  assert.deepEqual(await clerk.locator('details.action summary').allInnerTexts(), ['备注']);
   await screenshot(clerk, 'application-case-closed-desktop');
+  // The case's letters, each as Word and PDF.
+  const letters = clerk.locator('section.letters');
+  const lettersText = await letters.innerText();
+  for (const l of ['受理回执', '补正告知书', '答复书']) assert.ok(lettersText.includes(l), `no ${l}`);
+  const pdfHref = await letters.locator('li', { hasText: '答复书' }).getByRole('link', { name: 'PDF' }).getAttribute('href');
+  const pdf = await clerk.request.get(pdfHref);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  const docx = await clerk.request.get(pdfHref.replace(/\.pdf$/, '.docx'));
+  assert.equal(docx.status(), 200);
+  assert.equal((await docx.body()).subarray(0, 2).toString(), 'PK');
   assert.deepEqual(staff.consoleErrors, []);
   assert.deepEqual(staff.failed, []);
 
@@ -137,6 +152,14 @@ test('the public applies online; the clerk confirms, asks for a correction and a
   assert.match(status, /请写明所需文件的文号/);
   assert.ok(!status.includes(clerkName), 'no staff names for the public');
   await screenshot(page, 'application-track-desktop');
+  // The applicant downloads the answer (posted with the code, never in a URL).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '答复书（PDF）' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /答复书.*\.pdf$/);
+  assert.equal((await readFile(await download.path())).subarray(0, 5).toString(), '%PDF-');
+  assert.ok(!download.url().includes(code.replace(/-/g, '')));
   // A wrong code is refused in Chinese.
   await page.goto('/track');
   await page.getByLabel('查询号').fill('0000-0000-0000-0000-0000');

@@ -36,6 +36,21 @@ std::string Clip(const std::string& s, size_t n) {
   return s;
 }
 
+// Text without its closing punctuation, to be joined with "；".
+std::string Clause(const std::string& text) {
+  std::string s = text;
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view p : {"。", "；", ";", ".", " "}) {
+      if (s.size() >= p.size() && s.ends_with(p)) {
+        s.resize(s.size() - p.size());
+        cut = true;
+      }
+    }
+  }
+  return s;
+}
+
 const CaseEvent* FindEvent(const app::Application& a, int seq) {
   for (const CaseEvent& e : a.events) {
     if (e.seq == seq) return &e;
@@ -253,7 +268,7 @@ nlohmann::json EventModel(const CaseEvent& e, const app::Application& a) {
   std::string details;
   auto add = [&](const std::string& s) {
     if (s.empty()) return;
-    if (!details.empty()) details += "；";
+    if (!details.empty()) details = Clause(details) + "；";
     details += s;
   };
   switch (e.kind) {
@@ -524,7 +539,7 @@ nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageCo
           {"version", a.version},
           {"state", S(app::Label(a.state))},
           {"state_code", S(app::Code(a.state))},
-          {"closed", closed},
+          {"is_closed", closed},
           {"outcome", a.outcome ? S(app::Label(*a.outcome)) : ""},
           {"agency", v.agency.name},
           {"channel", S(app::Label(a.channel))},
@@ -557,7 +572,8 @@ nlohmann::json PublicStatusModel(const service::PublicStatus& s) {
     std::string details;
     switch (e.kind) {
       case EventKind::kCorrectionRequested:
-        details = "需补正：" + e.text + (e.until ? "；请于" + e.until->ToChinese() + "前补正" : "");
+        details = "需补正：" + Clause(e.text) +
+                  (e.until ? "；请于" + e.until->ToChinese() + "前补正" : "");
         break;
       case EventKind::kExtensionApproved:
         details = "答复期限依法延长";

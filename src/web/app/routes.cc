@@ -19,6 +19,7 @@ Router BuildRouter(App& app) {
   r.Get("/agencies/{id}/applied", Wrap(app, Access::kPublic, AppliedPage));
   r.Get("/track", Wrap(app, Access::kPublic, TrackForm));
   r.Post("/track", Wrap(app, Access::kPublic, TrackApplication));
+  r.Post("/track/letter", Wrap(app, Access::kPublic, PublicLetter));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
   r.Post("/login", Wrap(app, Access::kPublic, Login));
@@ -57,6 +58,8 @@ Router BuildRouter(App& app) {
   r.Post("/admin/applications/{id}/events", Wrap(app, Access::kStaff, RecordApplicationEvent));
   r.Post("/admin/applications/{id}/assign", Wrap(app, Access::kStaff, AssignApplication));
   r.Post("/admin/applications/{id}/fee-quote", Wrap(app, Access::kStaff, QuoteApplicationFee));
+  r.Get("/admin/applications/{id}/letters/{kind}/{file}",
+        Wrap(app, Access::kStaff, ApplicationLetter));
   r.Get("/admin/review-cases", Wrap(app, Access::kStaff, ReviewCasesPage));
   r.Post("/admin/review-cases", Wrap(app, Access::kStaff, CreateReviewCase));
   r.Get("/admin/review-cases/{id}", Wrap(app, Access::kStaff, ReviewCasePage));

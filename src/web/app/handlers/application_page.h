@@ -12,6 +12,11 @@ namespace gongkai::web::handlers {
 
 Response CasePage(App& app, Call& call, int64_t id, const ActionInput* input,
                   const std::string& notice, int http_status);
+// The case's letters as download links ("letters", "has_letters") for the case page.
+void AddLetterLinks(const application::Application& a, nlohmann::json& model);
+// The letters the applicant may download with the query code, for the status page.
+nlohmann::json PublicLetterList(const service::PublicStatus& s);
+
 // The confirmation shown after a step ("?done=..."), "" for an unknown one.
 std::string StepNotice(std::string_view done);
 

@@ -105,6 +105,7 @@ Response CasePage(App& app, Call& call, int64_t id, const ActionInput* input,
   model["notice"] = notice;
   model["stale"] = input && input->stale;
   model["new_review_url"] = "/admin/review-cases?application=" + std::to_string(id);
+  AddLetterLinks(view->app, model);
   return RenderPage(app, call, "application", model, "政府信息公开申请" + SerialText(view->app),
                     "applications", http_status);
 }

@@ -64,6 +64,7 @@ Response ApplicationPage(App& app, Call& call);
 Response RecordApplicationEvent(App& app, Call& call);
 Response AssignApplication(App& app, Call& call);
 Response QuoteApplicationFee(App& app, Call& call);
+Response ApplicationLetter(App& app, Call& call);  // .../letters/{kind}/{seq}.{docx|pdf}
 // Administrative review and litigation records.
 Response ReviewCasesPage(App& app, Call& call);
 Response CreateReviewCase(App& app, Call& call);
@@ -76,6 +77,7 @@ Response SubmitApplication(App& app, Call& call);
 Response AppliedPage(App& app, Call& call);
 Response TrackForm(App& app, Call& call);
 Response TrackApplication(App& app, Call& call);
+Response PublicLetter(App& app, Call& call);  // a letter of the case, by query code
 
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);

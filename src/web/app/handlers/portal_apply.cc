@@ -6,6 +6,7 @@
 #include "core/application/rules.h"
 #include "web/app/application_form.h"
 #include "web/app/application_models.h"
+#include "web/app/handlers/application_page.h"
 #include "web/app/handlers/handlers.h"
 #include "web/app/models.h"
 
@@ -62,7 +63,11 @@ Response TrackPage(App& app, Call& call, const std::string& code, const std::str
                    const service::PublicStatus* status, int http_status) {
   EnsureAnonymousCsrf(app, call);
   nlohmann::json model = {{"code", code}, {"error", error}, {"status", nullptr}};
-  if (status) model["status"] = PublicStatusModel(*status);
+  if (status) {
+    model["status"] = PublicStatusModel(*status);
+    model["status"]["letters"] = PublicLetterList(*status);
+    model["status"]["has_letters"] = !model["status"]["letters"].empty();
+  }
   Response r = RenderPage(app, call, "track", model,
                           status ? "政府信息公开申请办理进度" : "查询政府信息公开申请", "track",
                           http_status);
