@@ -165,8 +165,11 @@ class Transaction {
                                                  std::string_view since) = 0;
   // The agency's applications that matter for year's Table 三 (received by its end and not closed
   // before its start), grouped: each summary stands for `count` cases of one applicant type, one
-  // outcome, and receipt and closing dates on the same side of the year's bounds (the dates given
-  // are the group's earliest). Done in the database so a million cases need not be loaded.
+  // outcome, and receipt and closing dates on the same side of the year's bounds. Its dates are
+  // representatives of those sides, not real dates: receipt 1 January (received in the year) or
+  // 31 December before it; closed 31 December (closed in the year), 1 January after it (closed
+  // later) or unset (open). So TallyTable3 over the summaries equals TallyTable3 over the cases.
+  // Done in the database, without sorting, so a million cases need not be loaded.
   virtual Result<std::vector<application::CaseSummary>> SummariseApplications(int64_t agency_id,
                                                                               int year) = 0;
 

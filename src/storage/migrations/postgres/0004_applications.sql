@@ -62,6 +62,9 @@ CREATE TABLE applications (
 -- grouping (SummariseApplications) an index-only scan.
 CREATE INDEX applications_receipt ON applications (agency_id, receipt_date NULLS FIRST)
   INCLUDE (closed_on, applicant_type, outcome);
+-- Table 三 (Store::SummariseApplications): grouped by type and outcome in index order, no sort.
+CREATE INDEX applications_tally
+  ON applications (agency_id, applicant_type, outcome, receipt_date, closed_on);
 CREATE INDEX applications_state ON applications (agency_id, state);
 CREATE INDEX applications_applicant ON applications (agency_id, applicant_key);
 CREATE INDEX applications_request ON applications (agency_id, request_key);
