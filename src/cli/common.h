@@ -48,5 +48,6 @@ void AddCalendarCommands(CLI::App& app, int* exit_code);     // calendar list|lo
 void AddAuditCommands(CLI::App& app, int* exit_code);        // audit-log verify
 void AddAuditReportsCommand(CLI::App& app, int* exit_code);  // audit PATH... (published reports)
 void AddReportCommands(CLI::App& app, int* exit_code);       // report check|render|list|show|...
+void AddApplicationCommands(CLI::App& app, int* exit_code);  // application list|show|tally
 
 }  // namespace gongkai::cli

@@ -203,7 +203,8 @@ Result<Submitted> ApplicationService::Insert(const Actor& actor, int64_t agency_
       form.request_key = application::RequestKey(form.request);
       form.applicant_key = application::ApplicantKey(form.applicant);
       form.created_at = clock_.NowRfc3339();
-      form.serial_year = today.year();
+      // Numbered in the year of receipt (an application registered late keeps its year).
+      form.serial_year = form.receipt_date ? form.receipt_date->year() : today.year();
       form.state = application::CaseState::kAwaitingConfirmation;
       CaseEvent first;
       first.kind = online ? EventKind::kSubmittedOnline : EventKind::kReceived;

@@ -78,6 +78,7 @@ Status SeedDemoApplications(Platform& p, int64_t agency, const User& clerk, cons
     Date d = today;
     while (true) {
       d = d.AddDays(-1);
+      if (!cal->IsWorkingDay(d)) continue;  // people come in on working days
       Date due = cal->AddWorkingDays(d, 20).date;
       if (due <= today) return d.AddDays(1);
       if (cal->CountWorkingDays(today, due) <= left) return d;
