@@ -154,6 +154,19 @@ check "report list after the import" 0 "^2023  v1  草稿  导入" -- gd report 
 check "report import --summary-of stores a summary compared with its units (A-01)" 0 "\[W A-01\] 汇总报告表三" -- gd report import "$work/bad.json" --agency 湖滨区 --summary-of 磁钟乡,交口乡
 check "report show names a stored summary's units" 0 "^  三门峡市湖滨区交口乡人民政府" -- gd report show 湖滨区 2023
 
+# Disclosure applications (issue 6), on the demo database: cases dated relative to today.
+last_year=$(($(date +%Y) - 1))
+check "application list shows every demo case" 0 "^7 application\(s\)" -- gd application list 磁钟乡 --list all
+check "application list --list overdue names the days overdue" 0 "逾期[0-9]+个工作日" -- gd application list 磁钟乡 --list overdue
+check "application list --list due_soon" 0 "剩余[0-9]个工作日" -- gd application list 磁钟乡 --list due_soon
+check "application list --list awaiting_confirmation" 0 "待确认收到" -- gd application list 磁钟乡 --list awaiting_confirmation
+check "application list of an unknown list is refused" 2 "unknown list 'nope'" -- gd application list 磁钟乡 --list nope
+check "application list --csv has the header" 0 "编号,单位,收到申请日期" -- gd application list 磁钟乡 --list all --csv
+check "application show explains the due date" 0 "答复期限：[0-9]{4}年[0-9]+月[0-9]+日（自" -- gd application show 3
+check "application show of an unknown case" 3 "does not exist|not found" -- gd application show 999
+check "application tally counts last year's case" 0 "^一、本年新收政府信息公开申请数量	1	0" -- gd application tally 磁钟乡 "$last_year"
+check "application tally counts the pending review" 0 "^行政复议	0	0	0	1	1" -- gd application tally 磁钟乡 "$last_year"
+
 # Auditing published reports from files (issue 5): the real seed report, broken copies, a batch.
 seed="$(cd "$(dirname "$0")/../.." && pwd)/../shared/fixtures/seed-annual-report-2023-cizhong.txt"
 mkdir -p "$work/audit/batch" "$work/audit/years"
