@@ -30,7 +30,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the message (or the help); any refusal of the command line is exit 2
+    // (docs/cli.md), whatever CLI11's own code for it.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   return exit_code;
 }

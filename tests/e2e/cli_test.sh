@@ -199,6 +199,20 @@ sed -e 's/ 2023 年政府信息公开/ 2022 年政府信息公开/' -e 's/^\(四
 check "audit two years of one agency: carried in vs carried out (Y-01)" 1 "\[W Y-01\] " -- gk audit "$work/audit/years"
 check "audit two years: the earlier year is named as last year's report" 1 "上年度报告：.*2022.txt" -- gk audit "$work/audit/years"
 check "audit: a missing path is one refused file" 1 "nope.txt: 未能读取" -- gk audit "$work/audit/seed.txt" "$work/nope.txt"
+# Table 四's figures line removed: 15 cells unreadable; a terminal shows 8 per rule and counts the rest.
+sed '/^0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0$/d' "$seed" > "$work/audit/no-t4.txt"
+check "audit: text output shows 8 findings per rule and counts the rest" 1 "…另有7条T4-02（--format json 或 csv 列出全部）" -- gk audit "$work/audit/no-t4.txt"
+check "audit: JSON lists all 15" 0 "^15$" -- bash -c "\"$gk_bin\" audit --format json \"$work/audit/no-t4.txt\" | grep -c '\"rule\": \"T4-02\"'"
+# 规章 figures in a township's report: T2-02 warns unless the agency may make 规章.
+sed 's/^规章\t0\t0\t0/规章\t1\t0\t1/' "$seed" > "$work/audit/rules.txt"
+check "audit: 规章 figures from a township warn (T2-02)" 0 "\[W T2-02\] 表二「规章」/「本年制发件数」" -- gk audit "$work/audit/rules.txt"
+check "audit --rule-making-power allows them" 0 "错误0 · 警告0" -- gk audit --rule-making-power "$work/audit/rules.txt"
+pdf="$(cd "$(dirname "$0")/../.." && pwd)/tests/fixtures/reports/pdf-made/table3-across-pages.pdf"
+check "audit --pdf-timeout bounds the PDF reader" 0 "\[2021版格式, pdf\] 读出200/200格" -- gk audit --pdf-timeout 30 "$pdf"
+check "audit --pdf-timeout 0 is refused" 2 "not in range 1 to 600" -- gk audit --pdf-timeout 0 "$pdf"
+check "audit: a batch on a terminal draws a progress bar on stderr" 0 "\[#+\.*\] 1/2" -- script -qec "\"$gk_bin\" audit \"$work/audit/seed.txt\" \"$work/audit/seed-gbk.txt\" >/dev/null" /dev/null
+check "audit: no progress bar when stderr is not a terminal" 0 "^0$" -- bash -c "\"$gk_bin\" audit \"$work/audit/seed.txt\" \"$work/audit/seed-gbk.txt\" 2>&1 >/dev/null | wc -c"
+
 
 echo "$((n - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]
