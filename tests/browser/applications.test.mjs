@@ -229,12 +229,15 @@ test('the clerk asks for a 20-day extension, the leader approves it from 待办,
   await page.waitForURL((url) => url.pathname === casePath);
   const decision = page.locator('#act-extension_decision');
   assert.match(await decision.innerText(), /需调取档案核实/);
+  // The leader sees where the due date would move before deciding.
+  const announced = await decision.locator('p', { hasText: '批准后' }).locator('strong').innerText();
   await decision.getByLabel('审批意见').fill('同意延期，请及时告知申请人。');
   await screenshot(page, 'application-extension-decision-desktop');
   await press(page, decision.getByRole('button', { name: '批准延期', exact: true }));
   await page.getByText('已批准延期，答复期限已顺延。').waitFor();
   const dueAfter = await page.locator('section.clock .due-date').innerText();
   assert.notEqual(dueAfter, dueBefore);
+  assert.equal(dueAfter, announced);
   assert.match(await page.locator('section.clock').innerText(), /已延长20个工作日/);
   await page.locator('details.steps-explained summary').click();
   assert.match(await page.locator('details.steps-explained').innerText(), /经批准延期答复20个工作日/);

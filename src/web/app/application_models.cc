@@ -510,7 +510,9 @@ nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageCo
                                          {"days", r.days},
                                          {"reason", r.text},
                                          {"requested_by", r.by},
-                                         {"requested_on", r.date.ToString()}});
+                                         {"requested_on", r.date.ToString()},
+                                         {"new_due", LongDate(ctx.extended_due)},
+                                         {"new_due_provisional", ctx.extended_due_provisional}});
   }
   if (can_handle || can_decide) actions["note"] = form.Make("note", {{"text", ""}});
   if (handle) {

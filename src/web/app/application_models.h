@@ -52,6 +52,9 @@ struct CasePageContext {
   Date correction_until;       // the default deadline a correction notice gives the applicant
   std::vector<User> handlers;  // who may be assigned
   const ActionInput* input = nullptr;
+  // The due date if the pending extension request is approved (for the leader's decision).
+  std::optional<Date> extended_due;
+  bool extended_due_provisional = false;
 };
 
 nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageContext& ctx);

@@ -92,7 +92,8 @@ TEST(ApplicationModelsTest, StepFormsFollowTheCaseAndTheRole) {
   handler.id = 5;
   handler.display_name = "王专员";
   handler.username = "cizhong.clerk";
-  CasePageContext ctx{&clerk, D("2026-11-29"), D("2026-12-18"), {handler}, nullptr};
+  CasePageContext ctx{&clerk, D("2026-11-29"), D("2026-12-18"), {handler}, nullptr, std::nullopt,
+                      false};
 
   auto submitted = View(app::CaseState::kAwaitingConfirmation,
                         {Event(1, app::EventKind::kSubmittedOnline, "2026-11-20")});
@@ -121,8 +122,10 @@ TEST(ApplicationModelsTest, StepFormsFollowTheCaseAndTheRole) {
   auto extending =
       View(app::CaseState::kHandling, {Event(1, app::EventKind::kSubmittedOnline, "2026-11-20"),
                                        Event(2, app::EventKind::kReceived, "2026-11-23"), request});
+  ctx.extended_due = D("2027-01-22");
   m = CasePageModel(extending, ctx);
   EXPECT_EQ(Actions(m), (std::set<std::string>{"extension_decision", "note"}));
+  EXPECT_EQ(m["actions"]["extension_decision"]["new_due"], "2027年1月22日（星期五）");
   EXPECT_EQ(m["actions"]["extension_decision"]["ref"], "3");
   EXPECT_EQ(m["actions"]["extension_decision"]["reason"], "需要调取档案");
   ctx.user = &clerk;
@@ -148,7 +151,7 @@ TEST(ApplicationModelsTest, RefusedStepComesBackWithItsInput) {
   input.action = "correction_requested";
   input.values = {{"text", "请补充文件名称"}, {"until", "2026-12-20"}, {"date", "2026-11-28"}};
   input.error = "补正只能一次性告知";
-  CasePageContext ctx{&clerk, D("2026-11-29"), D("2026-12-18"), {}, &input};
+  CasePageContext ctx{&clerk, D("2026-11-29"), D("2026-12-18"), {}, &input, std::nullopt, false};
   auto handling =
       View(app::CaseState::kHandling, {Event(1, app::EventKind::kReceived, "2026-11-23")});
   nlohmann::json m = CasePageModel(handling, ctx);

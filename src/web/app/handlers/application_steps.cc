@@ -92,6 +92,16 @@ Response CasePage(App& app, Call& call, int64_t id, const ActionInput* input,
   ctx.correction_until = today.AddDays(21);
   if (auto cal = app.platform().calendar().Current(); cal.ok()) {
     ctx.correction_until = (*cal)->AddWorkingDays(today, rules.correction_reply_days).date;
+    // Approval adds the requested working days after the current due date (Art. 33).
+    if (view->extension_pending && view->deadline.due) {
+      for (const app::CaseEvent& e : view->app.events) {
+        if (e.kind == app::EventKind::kExtensionRequested) {
+          auto extended = (*cal)->AddWorkingDays(*view->deadline.due, e.days);
+          ctx.extended_due = extended.date;
+          ctx.extended_due_provisional = extended.provisional || view->deadline.provisional;
+        }
+      }
+    }
   }
   if (auto users = app.platform().users().List(view->app.agency_id); users.ok()) {
     for (const User& u : *users) {
