@@ -33,6 +33,14 @@ async function step(page, summary) {
   return details;
 }
 
+// The path of 磁钟乡's application form, found the way the public finds it.
+async function applyPath(page) {
+  await page.goto('/');
+  await page.getByRole('link', { name: CIZHONG, exact: true }).click();
+  await page.waitForURL(/\/agencies\/\d+$/);
+  return `${new URL(page.url()).pathname}/apply`;
+}
+
 async function fillPerson(page, { name, id, phone = '13800138000', title }) {
   await page.getByLabel('公民（自然人）').check();
   await page.getByLabel('姓名').fill(name);
@@ -68,6 +76,11 @@ test('the public applies online; the clerk confirms, asks for a correction and a
   await page.getByLabel('法律服务机构').check();
   assert.equal(await page.getByLabel('统一社会信用代码').isVisible(), true);
   assert.equal(await page.getByLabel('证件号码').isVisible(), false);
+  // A post without the form's token (another site submitting in the visitor's name) is refused.
+  const forged = await page.request.post(new URL(page.url()).pathname, {
+    form: { 'applicant.type': 'natural', 'applicant.name': '冒名', 'request.title': 'x' },
+  });
+  assert.equal(forged.status(), 403);
   await fillPerson(page, { name: '赵申请', id: VALID_ID, title });
   await page.getByLabel('电子文档').check();
   await page.getByLabel('电子邮件').check();
@@ -279,6 +292,45 @@ test('a form read before someone else changed the case is refused with the expla
   assert.deepEqual(failed, []);
 });
 
+test('consultation and fee pause the clock: 计算 shows the amount before the notice is issued', async (t) => {
+  const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  await registerWalkIn(page, { name: '吴收费', title: `大王村2020年以来全部会议记录（${stamp()}）` });
+
+  let form = await step(page, '征求意见');
+  await form.getByLabel('征求意见的对象').fill('大王村村民委员会');
+  await press(page, form.getByRole('button', { name: '登记征求意见' }));
+  await page.getByText('已登记征求意见').waitFor();
+  const clock = page.locator('section.clock');
+  assert.match(await clock.innerText(), /暂停计时/);
+  assert.match(await clock.innerText(), /大王村村民委员会.*应于\d{4}-\d{2}-\d{2}前答复/);
+  form = await step(page, '收到征求意见的答复');
+  await form.getByLabel('意见内容').fill('同意公开。');
+  await press(page, form.getByRole('button', { name: '登记答复' }));
+  await page.getByText('已登记征求意见的答复').waitFor();
+
+  form = await step(page, '收费通知');
+  await form.getByLabel('按量计收').check();
+  await form.getByLabel(/数量/).fill('150');
+  await press(page, form.getByRole('button', { name: '计算' }));
+  const quote = page.locator('#fee-quote');
+  assert.match(await quote.innerText(), /应收金额：1,700\.00元/);
+  form = page.locator('#act-fee_notice_issued');
+  assert.equal(await form.getByLabel(/数量/).inputValue(), '150');
+  await screenshot(page, 'application-fee-quote-desktop');
+  await press(page, form.getByRole('button', { name: '发出收费通知' }));
+  await page.getByText('已登记收费通知').waitFor();
+  assert.match(await page.locator('.case-head').innerText(), /待缴纳信息处理费/);
+  assert.match(await clock.innerText(), /缴费期限/);
+  form = await step(page, '缴费');
+  await press(page, form.getByRole('button', { name: '登记缴费' }));
+  await page.getByText('已登记缴费，恢复计时。').waitFor();
+  assert.match(await page.locator('#timeline').innerText(), /按量计收，150页，金额1,700\.00元/);
+  assert.match(await page.locator('section.letters').innerText(), /收费通知书/);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(failed, []);
+});
+
 test('the list, its CSV export and the case page read on a phone', async (t) => {
   const { page, consoleErrors, failed } = await openBrowser(t, PHONE);
   await login(page, 'cizhong.clerk');
@@ -312,7 +364,7 @@ test('the list, its CSV export and the case page read on a phone', async (t) => 
   assert.equal(await horizontalOverflow(page), 0, await overflowingElements(page));
 
   // The public form and the tracking page on a phone.
-  await page.goto('/agencies/4/apply');
+  await page.goto(await applyPath(page));
   await screenshot(page, 'application-apply-phone');
   assert.equal(await horizontalOverflow(page), 0, await overflowingElements(page));
   assert.deepEqual(consoleErrors, []);
@@ -355,9 +407,10 @@ test('review and litigation: recorded against an answered application and listed
 // Last: it uses up this address's allowance of online submissions.
 test('the public is told politely when it submits too often, its input kept', async (t) => {
   const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
+  const form = await applyPath(page);
   let refused = false;
   for (let i = 0; i < 8 && !refused; ++i) {
-    await page.goto('/agencies/4/apply');
+    await page.goto(form);
     await fillPerson(page, { name: '周频繁', id: VALID_ID, title: `第${i + 1}份申请（${stamp()}）` });
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),

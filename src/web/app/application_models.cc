@@ -475,7 +475,8 @@ nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageCo
           f["quote"] = {{"amount", app::FormatYuan(ctx.input->quote->amount_fen)},
                         {"free", ctx.input->quote->amount_fen == 0},
                         {"explanation", ctx.input->quote->explanation},
-                        {"items_before", ctx.input->quote->items_before}};
+                        {"items_before", ctx.input->quote->items_before},
+                        {"has_items_before", ctx.input->quote->items_before > 0}};
         }
       }
       f["methods"] = Choices(std::array{app::FeeMethod::kPerItem, app::FeeMethod::kPerVolume},

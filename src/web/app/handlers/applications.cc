@@ -155,7 +155,7 @@ Response ApplicationsPage(App& app, Call& call) {
                           {"list_label", std::string(service::Label(r.query.list))},
                           {"rows", rows},
                           {"has_rows", !rows.empty()},
-                          {"show_agency", agencies_listed.size() > 1},
+                          {"show_agency", agencies_listed.size() > 1 || units.size() > 1},
                           {"v", r.values},
                           {"problems", r.problems},
                           {"has_problems", !r.problems.empty()},
