@@ -17,6 +17,8 @@
 
 namespace gongkai::web {
 
+// "2026年12月28日（星期一）"; "" for none.
+std::string LongDate(const std::optional<Date>& d);
 // "〔2026〕3号"
 std::string SerialText(const application::Application& a);
 // "剩余3个工作日", "今天到期", "逾期2个工作日"; "" when the clock is not running.
@@ -58,6 +60,9 @@ struct CasePageContext {
 };
 
 nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageContext& ctx);
+// The forms of the steps that fit the case now and the user's role (application_step_forms.cc),
+// by name: "receive", "correction_requested", ..., "extension_decision", "note", "assign".
+nlohmann::json StepFormsModel(const service::ApplicationView& v, const CasePageContext& ctx);
 
 // What the applicant sees with the query code.
 nlohmann::json PublicStatusModel(const service::PublicStatus& s);

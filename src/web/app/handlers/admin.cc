@@ -43,7 +43,7 @@ void AddApplicationTodo(App& app, const Call& call, nlohmann::json& model) {
       RoleAllows(me.role, Permission::kSuperviseSubtree)) {
     const std::pair<service::ApplicationList, const char*> kCounts[] = {
         {service::ApplicationList::kOverdue, "已逾期"},
-        {service::ApplicationList::kDueSoon, "5个工作日内到期"},
+        {service::ApplicationList::kDueSoon, "即将到期"},
         {service::ApplicationList::kPaused, "暂停计时（待补正、征求意见、待缴费）"},
         {service::ApplicationList::kAwaitingConfirmation, "在线申请待确认收到"},
     };
@@ -53,7 +53,11 @@ void AddApplicationTodo(App& app, const Call& call, nlohmann::json& model) {
       q.limit = 100000;
       auto lines = applications.List(call.actor, q);
       if (!lines.ok()) continue;
-      counts.push_back({{"label", label},
+      std::string text = label;
+      if (list == service::ApplicationList::kDueSoon) {
+        text = std::to_string(q.due_within) + "个工作日内到期";
+      }
+      counts.push_back({{"label", text},
                         {"count", lines->size()},
                         {"url", "/admin/applications?list=" + std::string(service::Code(list))},
                         {"alert", !lines->empty() && list == service::ApplicationList::kOverdue},

@@ -191,6 +191,12 @@ Response ApplicationsCsv(App& app, Call& call) {
 }
 
 Response NewApplicationForm(App& app, Call& call) {
+  if (!RoleAllows(call.user().role, Permission::kHandleApplications)) {
+    return ErrorPage(app, call,
+                     PermissionDenied("role may not register applications",
+                                      "“" + std::string(Label(call.user().role)) +
+                                          "”角色不登记政府信息公开申请，请由公开专员登记"));
+  }
   return RegistrationPage(app, call, nullptr, "", 200);
 }
 
