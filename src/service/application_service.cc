@@ -70,15 +70,8 @@ std::string NewQueryCode() {
 }
 
 bool ExtensionPending(const Application& app) {
-  int pending = 0;
-  for (const CaseEvent& e : app.events) {
-    if (e.kind == EventKind::kExtensionRequested) pending = e.seq;
-    if ((e.kind == EventKind::kExtensionApproved || e.kind == EventKind::kExtensionRefused) &&
-        e.ref == pending) {
-      pending = 0;
-    }
-  }
-  return pending != 0 && app.state != application::CaseState::kClosed;
+  return app.state != application::CaseState::kClosed &&
+         application::OpenItemsOf(app).extension_request != nullptr;
 }
 
 // 109号: per item counts the applicant's items in the calendar month of receipt at this agency

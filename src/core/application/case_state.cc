@@ -11,66 +11,6 @@ namespace gongkai::application {
 
 namespace {
 
-// What is open on a case, replayed from its events.
-struct OpenItems {
-  const CaseEvent* correction_request = nullptr;  // requested, not yet received
-  bool correction_requested_ever = false;
-  bool correction_received_ever = false;
-  std::vector<const CaseEvent*> consultations;   // sent, not yet answered
-  const CaseEvent* extension_request = nullptr;  // awaiting the leader
-  int extensions_approved = 0;
-  const CaseEvent* fee_notice = nullptr;  // issued, not yet paid
-  bool fee_notice_ever = false;
-  bool closed = false;
-};
-
-OpenItems Replay(const Application& app) {
-  OpenItems o;
-  for (const CaseEvent& e : app.events) {
-    switch (e.kind) {
-      case EventKind::kSubmittedOnline:
-      case EventKind::kReceived:
-      case EventKind::kNote:
-        break;
-      case EventKind::kCorrectionRequested:
-        o.correction_request = &e;
-        o.correction_requested_ever = true;
-        break;
-      case EventKind::kCorrectionReceived:
-        o.correction_request = nullptr;
-        o.correction_received_ever = true;
-        break;
-      case EventKind::kConsultationSent:
-        o.consultations.push_back(&e);
-        break;
-      case EventKind::kConsultationAnswered:
-        std::erase_if(o.consultations, [&](const CaseEvent* c) { return c->seq == e.ref; });
-        break;
-      case EventKind::kExtensionRequested:
-        o.extension_request = &e;
-        break;
-      case EventKind::kExtensionApproved:
-        o.extension_request = nullptr;
-        ++o.extensions_approved;
-        break;
-      case EventKind::kExtensionRefused:
-        o.extension_request = nullptr;
-        break;
-      case EventKind::kFeeNoticeIssued:
-        o.fee_notice = &e;
-        o.fee_notice_ever = true;
-        break;
-      case EventKind::kFeePaid:
-        o.fee_notice = nullptr;
-        break;
-      case EventKind::kClosed:
-        o.closed = true;
-        break;
-    }
-  }
-  return o;
-}
-
 bool TrimAsciiEmpty(std::string_view s) { return TrimAscii(s).empty(); }
 
 Status Refuse(std::string en, std::string zh) {
@@ -131,9 +71,56 @@ Status CheckClosing(const Application& app, const CaseEvent& e, const OpenItems&
 
 }  // namespace
 
+OpenItems OpenItemsOf(const Application& app) {
+  OpenItems o;
+  for (const CaseEvent& e : app.events) {
+    switch (e.kind) {
+      case EventKind::kSubmittedOnline:
+      case EventKind::kReceived:
+      case EventKind::kNote:
+        break;
+      case EventKind::kCorrectionRequested:
+        o.correction_request = &e;
+        o.correction_requested_ever = true;
+        break;
+      case EventKind::kCorrectionReceived:
+        o.correction_request = nullptr;
+        o.correction_received_ever = true;
+        break;
+      case EventKind::kConsultationSent:
+        o.consultations.push_back(&e);
+        break;
+      case EventKind::kConsultationAnswered:
+        std::erase_if(o.consultations, [&](const CaseEvent* c) { return c->seq == e.ref; });
+        break;
+      case EventKind::kExtensionRequested:
+        o.extension_request = &e;
+        break;
+      case EventKind::kExtensionApproved:
+        o.extension_request = nullptr;
+        ++o.extensions_approved;
+        break;
+      case EventKind::kExtensionRefused:
+        o.extension_request = nullptr;
+        break;
+      case EventKind::kFeeNoticeIssued:
+        o.fee_notice = &e;
+        o.fee_notice_ever = true;
+        break;
+      case EventKind::kFeePaid:
+        o.fee_notice = nullptr;
+        break;
+      case EventKind::kClosed:
+        o.closed = true;
+        break;
+    }
+  }
+  return o;
+}
+
 CaseState DeriveState(const Application& app) {
   if (!app.receipt_date) return CaseState::kAwaitingConfirmation;
-  OpenItems open = Replay(app);
+  OpenItems open = OpenItemsOf(app);
   if (open.closed) return CaseState::kClosed;
   if (open.correction_request) return CaseState::kAwaitingCorrection;
   if (open.fee_notice) return CaseState::kAwaitingPayment;
@@ -143,7 +130,7 @@ CaseState DeriveState(const Application& app) {
 
 Result<Application> Apply(const Application& app, CaseEvent e, const CaseContext& ctx) {
   e.seq = app.events.empty() ? 1 : app.events.back().seq + 1;
-  const OpenItems open = Replay(app);
+  const OpenItems open = OpenItemsOf(app);
   if (e.date > ctx.today) {
     return InvalidArgument("the date " + e.date.ToString() + " is in the future",
                            "日期" + e.date.ToChinese() + "晚于今天");

@@ -11,6 +11,8 @@
 // not open. Who may record an event (the leader approves extensions) is the service's check.
 #pragma once
 
+#include <vector>
+
 #include "core/application/application.h"
 #include "core/calendar.h"
 #include "core/status.h"
@@ -21,6 +23,21 @@ struct CaseContext {
   Date today;
   const WorkingCalendar& calendar;
 };
+
+// What is open on a case, replayed from its events (pointers into app.events): what the next
+// step may answer, and what the procedure allows only once.
+struct OpenItems {
+  const CaseEvent* correction_request = nullptr;  // requested, not yet received
+  bool correction_requested_ever = false;
+  bool correction_received_ever = false;
+  std::vector<const CaseEvent*> consultations;   // sent, not yet answered
+  const CaseEvent* extension_request = nullptr;  // awaiting the leader
+  int extensions_approved = 0;
+  const CaseEvent* fee_notice = nullptr;  // issued, not yet paid
+  bool fee_notice_ever = false;
+  bool closed = false;
+};
+OpenItems OpenItemsOf(const Application& app);
 
 // The state a case's events lead to (used when loading and by Apply).
 CaseState DeriveState(const Application& app);
