@@ -52,10 +52,15 @@ test('a form read before someone else changed the case is refused with the expla
   const casePath = await registerWalkIn(page, { name: '李两页', title: `后川村饮水工程验收报告（${stamp()}）` });
   const other = await context.newPage();
   await other.goto(casePath);
-  // The second tab records a note; the first still shows the old version.
-  const note = await step(other, '备注');
-  await note.getByLabel(/备注内容/).fill('已电话联系申请人核实所需信息。');
-  await press(other, note.getByRole('button', { name: '添加备注' }));
+  // The second tab records a note, by keyboard alone; the first still shows the old version.
+  const note = other.locator('#act-note');
+  await note.locator('summary').focus();
+  await other.keyboard.press('Enter');
+  await other.keyboard.press('Tab');
+  assert.equal(await other.evaluate(() => document.activeElement.id), 'note-text');
+  await other.keyboard.type('已电话联系申请人核实所需信息。');
+  await other.keyboard.press('Tab');
+  await Promise.all([other.waitForEvent('framenavigated'), other.keyboard.press('Enter')]);
   await other.getByText('已添加备注。').waitFor();
 
   const form = await step(page, '补正告知');
