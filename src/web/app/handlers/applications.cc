@@ -108,7 +108,8 @@ Response ApplicationsPage(App& app, Call& call) {
   std::map<int64_t, std::string> names;
   nlohmann::json units = nlohmann::json::array();
   for (const auto& node : *tree) {
-    names[node.agency.id] = node.agency.name;
+    names[node.agency.id] =
+        node.agency.short_name.empty() ? node.agency.name : node.agency.short_name;
     if (node.agency.level == AgencyLevel::kVillage) continue;
     units.push_back({{"id", std::to_string(node.agency.id)},
                      {"name", node.agency.name},
