@@ -1,7 +1,6 @@
 #include "web/app/application_models.h"
 
-#include <algorithm>
-
+#include "core/application/case_state.h"
 #include "core/application/fees.h"
 #include "core/application/rules.h"
 #include "web/app/models.h"
@@ -316,10 +315,7 @@ nlohmann::json CasePageModel(const service::ApplicationView& v, const CasePageCo
 
   nlohmann::json clock = ClockModel(v.deadline, v.days_left, true);
   // The 7-day notice deadline matters only until a correction is asked for.
-  const bool correction_requested = std::any_of(
-      a.events.begin(), a.events.end(),
-      [](const CaseEvent& e) { return e.kind == app::EventKind::kCorrectionRequested; });
-  if (correction_requested || a.state != app::CaseState::kHandling) {
+  if (app::OpenItemsOf(a).correction_requested_ever || a.state != app::CaseState::kHandling) {
     clock["correction_notice_due"] = "";
   }
   clock["notice_days"] = rules.correction_notice_days;

@@ -2,6 +2,7 @@
 // case as it stands and the user's role, their defaults (today's date, the rules' numbers), and a
 // refused form's input and reason when it comes back. The service decides whether a step may
 // happen; these forms only avoid offering what cannot.
+#include "core/application/case_state.h"
 #include "core/application/fees.h"
 #include "core/application/rules.h"
 #include "web/app/application_models.h"
@@ -17,57 +18,6 @@ namespace {
 std::string S(std::string_view v) { return std::string(v); }
 
 std::string Iso(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
-
-// What is open on a case, for choosing which step forms to show (the service decides).
-struct Open {
-  bool correction_requested_ever = false;
-  std::vector<const CaseEvent*> consultations;
-  const CaseEvent* extension_request = nullptr;
-  int extensions_approved = 0;
-  bool fee_notice_ever = false;
-  const CaseEvent* fee_notice = nullptr;
-};
-
-Open Replay(const app::Application& a) {
-  Open o;
-  for (const CaseEvent& e : a.events) {
-    switch (e.kind) {
-      case EventKind::kCorrectionRequested:
-        o.correction_requested_ever = true;
-        break;
-      case EventKind::kConsultationSent:
-        o.consultations.push_back(&e);
-        break;
-      case EventKind::kConsultationAnswered:
-        std::erase_if(o.consultations, [&](const CaseEvent* c) { return c->seq == e.ref; });
-        break;
-      case EventKind::kExtensionRequested:
-        o.extension_request = &e;
-        break;
-      case EventKind::kExtensionApproved:
-        ++o.extensions_approved;
-        o.extension_request = nullptr;
-        break;
-      case EventKind::kExtensionRefused:
-        o.extension_request = nullptr;
-        break;
-      case EventKind::kFeeNoticeIssued:
-        o.fee_notice_ever = true;
-        o.fee_notice = &e;
-        break;
-      case EventKind::kFeePaid:
-        o.fee_notice = nullptr;
-        break;
-      case EventKind::kSubmittedOnline:
-      case EventKind::kReceived:
-      case EventKind::kCorrectionReceived:
-      case EventKind::kClosed:
-      case EventKind::kNote:
-        break;
-    }
-  }
-  return o;
-}
 
 std::string ConsultationName(const CaseEvent& sent) {
   return S(app::Label(sent.consultation)) + "：" + sent.party + "（" + sent.date.ToString() +
@@ -112,7 +62,7 @@ nlohmann::json StepFormsModel(const service::ApplicationView& v, const CasePageC
   const bool closed = a.state == app::CaseState::kClosed;
   const bool received = a.receipt_date.has_value();
   const bool awaiting_correction = a.state == app::CaseState::kAwaitingCorrection;
-  const Open open = Replay(a);
+  const app::OpenItems open = app::OpenItemsOf(a);
   const app::ProcedureRules& rules =
       a.receipt_date ? app::RulesFor(*a.receipt_date) : app::CurrentRules();
   const std::string today = ctx.today.ToString();

@@ -2,6 +2,8 @@
 // (admins) and the audit log (admins and supervisors).
 #include <map>
 
+#include "core/application/case_state.h"
+
 #include "web/app/application_models.h"
 #include "web/app/handlers/handlers.h"
 #include "web/app/models.h"
@@ -73,9 +75,8 @@ void AddApplicationTodo(App& app, const Call& call, nlohmann::json& model) {
         // A list line carries no events: the request's days are read from the case.
         int days = 0;
         if (auto view = applications.Get(call.actor, line.app.id); view.ok()) {
-          for (const auto& e : view->app.events) {
-            if (e.kind == application::EventKind::kExtensionRequested) days = e.days;
-          }
+          const auto* request = application::OpenItemsOf(view->app).extension_request;
+          if (request) days = request->days;
         }
         approvals.push_back({{"url", "/admin/applications/" + std::to_string(line.app.id) +
                                          "#act-extension_decision"},

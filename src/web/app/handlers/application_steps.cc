@@ -3,6 +3,7 @@
 // decision, fee notice and payment, answer, note), the handler's assignment, or a fee quote. A
 // refusal shows the page again with the reason next to the form and what was typed kept; a stale
 // form shows the case as it is now.
+#include "core/application/case_state.h"
 #include "core/application/rules.h"
 #include "web/app/application_form.h"
 #include "web/app/handlers/application_page.h"
@@ -93,14 +94,11 @@ Response CasePage(App& app, Call& call, int64_t id, const ActionInput* input,
   if (auto cal = app.platform().calendar().Current(); cal.ok()) {
     ctx.correction_until = (*cal)->AddWorkingDays(today, rules.correction_reply_days).date;
     // Approval adds the requested working days after the current due date (Art. 33).
-    if (view->extension_pending && view->deadline.due) {
-      for (const app::CaseEvent& e : view->app.events) {
-        if (e.kind == app::EventKind::kExtensionRequested) {
-          auto extended = (*cal)->AddWorkingDays(*view->deadline.due, e.days);
-          ctx.extended_due = extended.date;
-          ctx.extended_due_provisional = extended.provisional || view->deadline.provisional;
-        }
-      }
+    const app::CaseEvent* request = app::OpenItemsOf(view->app).extension_request;
+    if (request && view->deadline.due) {
+      auto extended = (*cal)->AddWorkingDays(*view->deadline.due, request->days);
+      ctx.extended_due = extended.date;
+      ctx.extended_due_provisional = extended.provisional || view->deadline.provisional;
     }
   }
   if (auto users = app.platform().users().List(view->app.agency_id); users.ok()) {
