@@ -172,6 +172,12 @@ Result<Submitted> ApplicationService::Insert(const Actor& actor, int64_t agency_
   if (st.ok()) {
     st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
       GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(agency_id));
+      if (agency.level == AgencyLevel::kVillage) {
+        // Villages are not administrative agencies: 村务公开 is not an application procedure.
+        return FailedPrecondition("agency " + std::to_string(agency_id) +
+                                      " is a village; disclosure applications go to its township",
+                                  "村（社区）不受理政府信息公开申请，请向所属乡镇人民政府提出");
+      }
       if (online) {
         if (actor.kind != Actor::Kind::kPublic && actor.kind != Actor::Kind::kSystem) {
           return PermissionDenied("online submissions come from the public portal",
@@ -265,10 +271,20 @@ Result<PublicStatus> ApplicationService::Track(std::string_view query_code) {
     s.app = std::move(*found);
     GK_ASSIGN_OR_RETURN(s.agency, tx.GetAgency(s.app.agency_id));
     s.deadline = application::ComputeDeadline(s.app, *cal);
-    // The applicant sees the steps that concern them, never staff notes, names or refusals.
-    std::erase_if(s.app.events, [](const CaseEvent& e) {
-      return e.kind == EventKind::kNote || e.kind == EventKind::kExtensionRequested ||
-             e.kind == EventKind::kExtensionRefused;
+    // The explanation names consulted third parties: not the applicant's business.
+    s.deadline.steps.clear();
+    for (application::ConsultationClock& c : s.deadline.consultations) c.party.clear();
+    // The applicant sees the steps that concern them, never staff notes, names or refusals; an
+    // approved extension keeps its request (the days and reason the applicant is told).
+    std::vector<int> approved;
+    for (const CaseEvent& e : s.app.events) {
+      if (e.kind == EventKind::kExtensionApproved) approved.push_back(e.ref);
+    }
+    std::erase_if(s.app.events, [&](const CaseEvent& e) {
+      bool approved_request = e.kind == EventKind::kExtensionRequested &&
+                              std::find(approved.begin(), approved.end(), e.seq) != approved.end();
+      return e.kind == EventKind::kNote || e.kind == EventKind::kExtensionRefused ||
+             (e.kind == EventKind::kExtensionRequested && !approved_request);
     });
     for (CaseEvent& e : s.app.events) {
       e.by.clear();

@@ -115,6 +115,10 @@ TEST_F(ApplicationServiceTest, OnlineSubmissionTrackingAndRateLimit) {
   EXPECT_TRUE(svc().SubmitOnline(pub, township_, Form(nullptr)).ok());
   EXPECT_EQ(svc().SubmitOnline(clerk_, township_, Form(nullptr)).status().code(),
             StatusCode::kPermissionDenied);
+  int64_t village = AddAgency(AgencyLevel::kVillage, township_, "磁钟村村民委员会");
+  EXPECT_EQ(
+      svc().SubmitOnline(Actor::Public("203.0.113.9"), village, Form(nullptr)).status().code(),
+      StatusCode::kFailedPrecondition);
 
   // Staff confirm the receipt; the clock starts on that day (Art. 31).
   Application a = Load(s.id);
@@ -149,6 +153,11 @@ TEST_F(ApplicationServiceTest, StepsNeedTheRightRoleAndAFreshVersion) {
   ASSERT_TRUE(svc().Record(leader_, s.id, a.version, approve).ok());
   ASSERT_OK_AND_ASSIGN_T(ApplicationView v, svc().Get(supervisor_, s.id));
   EXPECT_EQ(v.deadline.extension_days, 20);
+  // The applicant sees the approved extension with its request, and the same due date.
+  ASSERT_OK_AND_ASSIGN_T(PublicStatus pub, svc().Track(v.app.query_code));
+  EXPECT_EQ(pub.deadline.due, v.deadline.due);
+  EXPECT_EQ(pub.app.events.size(), 3u);
+  EXPECT_TRUE(pub.deadline.steps.empty());
   EXPECT_EQ(v.deadline.due->ToString(), "2025-12-29");
   EXPECT_EQ(svc().Get(other_clerk_, s.id).status().code(), StatusCode::kPermissionDenied);
 
