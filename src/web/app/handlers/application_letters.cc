@@ -35,32 +35,12 @@ bool ForApplicant(render::LetterKind k) {
     case render::LetterKind::kCorrection:
     case render::LetterKind::kFeeNotice:
     case render::LetterKind::kAnswer:
+    case render::LetterKind::kExtension:  // the public view keeps an approved extension's request
       return true;
-    case render::LetterKind::kExtension:
-    case render::LetterKind::kConsultation:
+    case render::LetterKind::kConsultation:  // addressed to the third party, not the applicant
       return false;
   }
   return false;
-}
-
-// The public view drops extension requests; the answer letter says by how many days the period
-// was extended, which the deadline (computed from the whole case) still knows. The statute allows
-// one extension, so the approved request is put back with those days and without its reason.
-app::Application WithApprovedExtension(app::Application a, const app::Deadline& d) {
-  for (const app::CaseEvent& e : a.events) {
-    if (e.kind != app::EventKind::kExtensionApproved) continue;
-    app::CaseEvent request;
-    request.seq = e.ref;
-    request.kind = app::EventKind::kExtensionRequested;
-    request.date = e.date;
-    request.days = d.extension_days;
-    a.events.push_back(request);
-    std::stable_sort(
-        a.events.begin(), a.events.end(),
-        [](const app::CaseEvent& x, const app::CaseEvent& y) { return x.seq < y.seq; });
-    break;
-  }
-  return a;
 }
 
 Response LetterFile(App& app, const Call& call, render::LetterKind kind, int seq,
@@ -146,8 +126,8 @@ Response PublicLetter(App& app, Call& call) {
       seq > 1000000) {
     return ErrorPage(app, call, NotFound("bad letter", "未找到该文书"));
   }
-  return LetterFile(app, call, *kind, static_cast<int>(seq), call.form.Get("format"),
-                    WithApprovedExtension(status->app, status->deadline), status->agency);
+  return LetterFile(app, call, *kind, static_cast<int>(seq), call.form.Get("format"), status->app,
+                    status->agency);
 }
 
 }  // namespace gongkai::web::handlers
