@@ -185,8 +185,10 @@ constexpr Term kTerms[] = {
     {"audit_action.application.event", "办理政府信息公开申请", "application handled"},
     {"audit_action.application.assign", "指派承办人", "application assigned"},
     {"audit_action.application.refused", "办理操作被拒绝", "application action refused"},
-    {"audit_action.review_case.create", "登记行政复议、行政诉讼案件", "review or litigation recorded"},
-    {"audit_action.review_case.update", "修改行政复议、行政诉讼案件", "review or litigation updated"},
+    {"audit_action.review_case.create", "登记行政复议、行政诉讼案件",
+     "review or litigation recorded"},
+    {"audit_action.review_case.update", "修改行政复议、行政诉讼案件",
+     "review or litigation updated"},
     // Review and litigation (Table 四).
     {"review_kind.review", "行政复议", "administrative review"},
     {"review_kind.suit_direct", "行政诉讼（未经复议直接起诉）", "suit without review"},
@@ -200,20 +202,6 @@ constexpr Term kTerms[] = {
      "review organ as co-defendant (not counted)"},
 };
 
-template <class E, size_t N>
-std::optional<E> ParseEnum(const std::array<E, N>& all, std::string_view code) {
-  for (E e : all) {
-    if (Code(e) == code) return e;
-  }
-  return std::nullopt;
-}
-
-std::string_view LabelOf(std::string_view prefix, std::string_view code) {
-  std::string id(prefix);
-  id += code;
-  return Zh(id);
-}
-
 }  // namespace
 
 std::span<const Term> AllTerms() { return kTerms; }
@@ -223,6 +211,12 @@ const Term* FindTerm(std::string_view id) {
     if (t.id == id) return &t;
   }
   return nullptr;
+}
+
+std::string_view LabelOf(std::string_view prefix, std::string_view code) {
+  std::string id(prefix);
+  id += code;
+  return Zh(id);
 }
 
 std::string_view Zh(std::string_view id) {
@@ -248,7 +242,7 @@ std::string_view Code(AgencyLevel level) {
   return "?";
 }
 std::optional<AgencyLevel> ParseAgencyLevel(std::string_view code) {
-  return ParseEnum(kAllAgencyLevels, code);
+  return ParseCode(kAllAgencyLevels, code);
 }
 std::string_view Label(AgencyLevel level) { return LabelOf("agency_level.", Code(level)); }
 
@@ -265,7 +259,7 @@ std::string_view Code(Role role) {
   }
   return "?";
 }
-std::optional<Role> ParseRole(std::string_view code) { return ParseEnum(kAllRoles, code); }
+std::optional<Role> ParseRole(std::string_view code) { return ParseCode(kAllRoles, code); }
 std::string_view Label(Role role) { return LabelOf("role.", Code(role)); }
 
 std::string_view Code(GroupRole role) {
@@ -282,7 +276,7 @@ std::string_view Code(GroupRole role) {
   return "?";
 }
 std::optional<GroupRole> ParseGroupRole(std::string_view code) {
-  return ParseEnum(kAllGroupRoles, code);
+  return ParseCode(kAllGroupRoles, code);
 }
 std::string_view Label(GroupRole role) { return LabelOf("group_role.", Code(role)); }
 

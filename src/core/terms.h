@@ -21,6 +21,17 @@ const Term* FindTerm(std::string_view id);
 // The Chinese label of a term id; the id itself if unknown (a test keeps that from happening).
 std::string_view Zh(std::string_view id);
 
+// The enum value whose stable code is `code` among `all` (each enum supplies Code(E)).
+template <class E, size_t N>
+std::optional<E> ParseCode(const std::array<E, N>& all, std::string_view code) {
+  for (E e : all) {
+    if (Code(e) == code) return e;
+  }
+  return std::nullopt;
+}
+// The UI label of an enum code under its term prefix: LabelOf("role.", "clerk") → "公开专员".
+std::string_view LabelOf(std::string_view prefix, std::string_view code);
+
 // Agency levels (行政层级). Order is top-down.
 enum class AgencyLevel { kProvince, kCity, kDistrict, kTownship, kDepartment, kVillage };
 inline constexpr std::array kAllAgencyLevels = {AgencyLevel::kProvince,   AgencyLevel::kCity,

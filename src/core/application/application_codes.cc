@@ -29,25 +29,6 @@ const std::array<Outcome, kOutcomeCount> kAllOutcomes = {Outcome::kGranted,
                                                          Outcome::kOtherNoPayment,
                                                          Outcome::kOtherOther};
 
-namespace {
-
-template <class E, size_t N>
-std::optional<E> ParseIn(const std::array<E, N>& all, std::string_view code) {
-  for (E e : all) {
-    if (Code(e) == code) return e;
-  }
-  return std::nullopt;
-}
-
-std::string_view LabelOf(std::string_view prefix, std::string_view code) {
-  std::string id(prefix);
-  id += '.';
-  id += code;
-  return Zh(id);
-}
-
-}  // namespace
-
 std::string_view Code(ApplicantType v) {
   switch (v) {
     case ApplicantType::kNatural:
@@ -66,9 +47,9 @@ std::string_view Code(ApplicantType v) {
   return "";
 }
 std::optional<ApplicantType> ParseApplicantType(std::string_view code) {
-  return ParseIn(kAllApplicantTypes, code);
+  return ParseCode(kAllApplicantTypes, code);
 }
-std::string_view Label(ApplicantType v) { return LabelOf("applicant_type", Code(v)); }
+std::string_view Label(ApplicantType v) { return LabelOf("applicant_type.", Code(v)); }
 
 std::string_view Code(IntakeChannel v) {
   switch (v) {
@@ -88,9 +69,9 @@ std::string_view Code(IntakeChannel v) {
   return "";
 }
 std::optional<IntakeChannel> ParseIntakeChannel(std::string_view code) {
-  return ParseIn(kAllIntakeChannels, code);
+  return ParseCode(kAllIntakeChannels, code);
 }
-std::string_view Label(IntakeChannel v) { return LabelOf("intake_channel", Code(v)); }
+std::string_view Label(IntakeChannel v) { return LabelOf("intake_channel.", Code(v)); }
 
 std::string_view Code(IdDocumentType v) {
   switch (v) {
@@ -108,9 +89,9 @@ std::string_view Code(IdDocumentType v) {
   return "";
 }
 std::optional<IdDocumentType> ParseIdDocumentType(std::string_view code) {
-  return ParseIn(kAllIdDocumentTypes, code);
+  return ParseCode(kAllIdDocumentTypes, code);
 }
-std::string_view Label(IdDocumentType v) { return LabelOf("id_document", Code(v)); }
+std::string_view Label(IdDocumentType v) { return LabelOf("id_document.", Code(v)); }
 
 std::string_view Code(DeliveryForm v) {
   switch (v) {
@@ -122,9 +103,9 @@ std::string_view Code(DeliveryForm v) {
   return "";
 }
 std::optional<DeliveryForm> ParseDeliveryForm(std::string_view code) {
-  return ParseIn(kAllDeliveryForms, code);
+  return ParseCode(kAllDeliveryForms, code);
 }
-std::string_view Label(DeliveryForm v) { return LabelOf("delivery_form", Code(v)); }
+std::string_view Label(DeliveryForm v) { return LabelOf("delivery_form.", Code(v)); }
 
 std::string_view Code(DeliveryWay v) {
   switch (v) {
@@ -140,9 +121,9 @@ std::string_view Code(DeliveryWay v) {
   return "";
 }
 std::optional<DeliveryWay> ParseDeliveryWay(std::string_view code) {
-  return ParseIn(kAllDeliveryWays, code);
+  return ParseCode(kAllDeliveryWays, code);
 }
-std::string_view Label(DeliveryWay v) { return LabelOf("delivery_way", Code(v)); }
+std::string_view Label(DeliveryWay v) { return LabelOf("delivery_way.", Code(v)); }
 
 std::string_view Code(Outcome v) {
   switch (v) {
@@ -191,8 +172,8 @@ std::string_view Code(Outcome v) {
   }
   return "";
 }
-std::optional<Outcome> ParseOutcome(std::string_view code) { return ParseIn(kAllOutcomes, code); }
-std::string_view Label(Outcome v) { return LabelOf("outcome", Code(v)); }
+std::optional<Outcome> ParseOutcome(std::string_view code) { return ParseCode(kAllOutcomes, code); }
+std::string_view Label(Outcome v) { return LabelOf("outcome.", Code(v)); }
 
 std::string_view Code(CaseState v) {
   switch (v) {
@@ -212,9 +193,9 @@ std::string_view Code(CaseState v) {
   return "";
 }
 std::optional<CaseState> ParseCaseState(std::string_view code) {
-  return ParseIn(kAllCaseStates, code);
+  return ParseCode(kAllCaseStates, code);
 }
-std::string_view Label(CaseState v) { return LabelOf("case_state", Code(v)); }
+std::string_view Label(CaseState v) { return LabelOf("case_state.", Code(v)); }
 
 std::string_view Code(ConsultationKind v) {
   switch (v) {
@@ -226,9 +207,9 @@ std::string_view Code(ConsultationKind v) {
   return "";
 }
 std::optional<ConsultationKind> ParseConsultationKind(std::string_view code) {
-  return ParseIn(std::array{ConsultationKind::kThirdParty, ConsultationKind::kOtherAgency}, code);
+  return ParseCode(std::array{ConsultationKind::kThirdParty, ConsultationKind::kOtherAgency}, code);
 }
-std::string_view Label(ConsultationKind v) { return LabelOf("consultation_kind", Code(v)); }
+std::string_view Label(ConsultationKind v) { return LabelOf("consultation_kind.", Code(v)); }
 
 std::string_view Code(FeeMethod v) {
   switch (v) {
@@ -240,9 +221,9 @@ std::string_view Code(FeeMethod v) {
   return "";
 }
 std::optional<FeeMethod> ParseFeeMethod(std::string_view code) {
-  return ParseIn(std::array{FeeMethod::kPerItem, FeeMethod::kPerVolume}, code);
+  return ParseCode(std::array{FeeMethod::kPerItem, FeeMethod::kPerVolume}, code);
 }
-std::string_view Label(FeeMethod v) { return LabelOf("fee_method", Code(v)); }
+std::string_view Label(FeeMethod v) { return LabelOf("fee_method.", Code(v)); }
 
 std::string_view Code(EventKind v) {
   switch (v) {
@@ -276,7 +257,7 @@ std::string_view Code(EventKind v) {
   return "";
 }
 std::optional<EventKind> ParseEventKind(std::string_view code) {
-  return ParseIn(kAllEventKinds, code);
+  return ParseCode(kAllEventKinds, code);
 }
-std::string_view Label(EventKind v) { return LabelOf("case_event", Code(v)); }
+std::string_view Label(EventKind v) { return LabelOf("case_event.", Code(v)); }
 }  // namespace gongkai::application

@@ -7,24 +7,6 @@
 
 namespace gongkai::litigation {
 
-namespace {
-
-template <class E, size_t N>
-std::optional<E> ParseIn(const std::array<E, N>& all, std::string_view code) {
-  for (E e : all) {
-    if (Code(e) == code) return e;
-  }
-  return std::nullopt;
-}
-
-std::string_view LabelOf(std::string_view prefix, std::string_view code) {
-  std::string id(prefix);
-  id += code;
-  return Zh(id);
-}
-
-}  // namespace
-
 Status ValidateReviewCase(const ReviewCase& c, Date today) {
   GK_RETURN_IF_ERROR(CheckText(c.decision, 1, 500, "decision", "被申请复议或起诉的答复"));
   GK_RETURN_IF_ERROR(CheckText(c.applicant, 0, 100, "applicant", "申请人或原告"));
@@ -89,13 +71,13 @@ std::string_view Code(AgencyRole v) {
 }
 
 std::optional<CaseKind> ParseCaseKind(std::string_view code) {
-  return ParseIn(kAllCaseKinds, code);
+  return ParseCode(kAllCaseKinds, code);
 }
 std::optional<CaseResult> ParseCaseResult(std::string_view code) {
-  return ParseIn(kAllCaseResults, code);
+  return ParseCode(kAllCaseResults, code);
 }
 std::optional<AgencyRole> ParseAgencyRole(std::string_view code) {
-  return ParseIn(kAllAgencyRoles, code);
+  return ParseCode(kAllAgencyRoles, code);
 }
 std::string_view Label(CaseKind v) { return LabelOf("review_kind.", Code(v)); }
 std::string_view Label(CaseResult v) { return LabelOf("review_result.", Code(v)); }
