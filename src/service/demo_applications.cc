@@ -57,10 +57,6 @@ class Seeder {
     GK_ASSIGN_OR_RETURN(ApplicationView v, p_.applications().Get(clerk_, id));
     return p_.applications().Record(as_leader ? leader_ : clerk_, id, v.app.version, std::move(e));
   }
-  int LastSeq(int64_t id) {
-    auto v = p_.applications().Get(clerk_, id);
-    return v.ok() ? v->app.events.back().seq : 0;
-  }
   const Actor& clerk() const { return clerk_; }
 
  private:
