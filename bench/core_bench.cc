@@ -14,6 +14,11 @@
 //   anchor).
 //   BM_DueDate/0|1           an application's due date from its history (0: dates only, as lists
 //                            compute them; 1: with the step-by-step explanation of the case page).
+//   BM_SearchIndexText       search::IndexText of a 5 KB Chinese document.
+//   BM_SearchNormalize       search::Normalize of the same document.
+//   BM_SearchCountChars      anchor: counting the characters of the same document.
+//   BM_SearchPlanQuery/0|1   search::PlanQuery of typical queries (1: and both engines' strings).
+//   BM_SearchSnippet         search::Snippet of 80 characters around a hit near the document's end.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -28,6 +33,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/report/rules.h"
+#include "core/search/search.h"
 
 namespace gongkai {
 namespace {
@@ -320,6 +326,77 @@ void BM_DueDate(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_DueDate)->Arg(0)->Arg(1);
+
+// Search tokens (core/search/search.h) on a 5 KB Chinese document (an annual-report narrative with
+// digits, full-width figures and punctuation), beside a plain scan of the same bytes.
+const std::string& SearchDocument() {
+  static const std::string doc = [] {
+    const std::string paragraph =
+        "2023年，磁钟乡人民政府认真贯彻落实《中华人民共和国政府信息公开条例》，依托区政府门户网站"
+        "政府信息公开专栏主动公开政府信息１２８条，其中规范性文件３件、财政预决算信息１２条。"
+        "全年收到政府信息公开申请6件，均在法定期限内答复；未发生行政复议和行政诉讼。GOV.CN ";
+    std::string d;
+    while (d.size() < 5 * 1024) d += paragraph;
+    return d;
+  }();
+  return doc;
+}
+
+// IndexText: the value an adapter stores for the document.
+void BM_SearchIndexText(benchmark::State& state) {
+  const std::string& doc = SearchDocument();
+  for (auto _ : state) benchmark::DoNotOptimize(search::IndexText(doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.size()));
+}
+BENCHMARK(BM_SearchIndexText);
+
+void BM_SearchNormalize(benchmark::State& state) {
+  const std::string& doc = SearchDocument();
+  for (auto _ : state) benchmark::DoNotOptimize(search::Normalize(doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.size()));
+}
+BENCHMARK(BM_SearchNormalize);
+
+// Anchor: count the characters of the same document (one pass over the bytes, no output).
+void BM_SearchCountChars(benchmark::State& state) {
+  const std::string& doc = SearchDocument();
+  for (auto _ : state) {
+    size_t chars = 0;
+    for (unsigned char c : doc) chars += (c & 0xC0) != 0x80;
+    benchmark::DoNotOptimize(chars);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.size()));
+}
+BENCHMARK(BM_SearchCountChars);
+
+// PlanQuery on typical queries, cycled; /1 also renders the FTS5 and tsquery strings.
+void BM_SearchPlanQuery(benchmark::State& state) {
+  static const std::vector<std::string> queries = {
+      "政府信息公开", "民", "2023年 年度报告", "依申请公开 答复 ２０２３", "磁钟乡人民政府", "gov"};
+  const bool render = state.range(0) != 0;
+  size_t i = 0;
+  for (auto _ : state) {
+    search::QueryPlan plan = search::PlanQuery(queries[i]);
+    if (render) {
+      benchmark::DoNotOptimize(search::ToFts5Match(plan));
+      benchmark::DoNotOptimize(search::ToTsQuery(plan));
+    }
+    benchmark::DoNotOptimize(plan);
+    if (++i == queries.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_SearchPlanQuery)->Arg(0)->Arg(1);
+
+// A result line: Snippet of 80 characters from the 5 KB document, the hit near its end.
+void BM_SearchSnippet(benchmark::State& state) {
+  const std::string doc =
+      SearchDocument() + "本报告所列数据的统计期限自2023年1月1日起至12月31日止。";
+  const search::QueryPlan plan = search::PlanQuery("统计期限 2023");
+  for (auto _ : state) benchmark::DoNotOptimize(search::Snippet(doc, plan, 80));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_SearchSnippet);
 
 }  // namespace
 }  // namespace gongkai

@@ -334,6 +334,22 @@ for label, name in [("due date only (lists)", "BM_DueDate/0"), ("with the explan
     v = ns(name)
     L.append(f"| {label} | {v:,.0f} | {v * 1e6 / 1e9:.2f} | {v / anchor:.1f} |")
 L.append("")
+L.append("## Search tokens (`core_bench`)")
+L.append("")
+L.append("`core/search` on a 5 KB Chinese document (an annual-report narrative with digits, full-width figures and "
+         "punctuation) and on typical queries (docs/search.md). The anchor counts the characters of the same "
+         "document in one pass; ratio = figure / anchor.")
+L.append("")
+L.append("| Figure | ns/op | Ratio to anchor |")
+L.append("|---|---:|---:|")
+anchor = ns("BM_SearchCountChars")
+for label, name in [("IndexText(5 KB document)", "BM_SearchIndexText"), ("Normalize(5 KB document)", "BM_SearchNormalize"),
+                    ("count characters (anchor)", "BM_SearchCountChars"), ("PlanQuery", "BM_SearchPlanQuery/0"),
+                    ("PlanQuery + ToFts5Match + ToTsQuery", "BM_SearchPlanQuery/1"),
+                    ("Snippet(80 characters, hit near the end)", "BM_SearchSnippet")]:
+    v = ns(name)
+    L.append(f"| {label} | {v:,.0f} | {v / anchor:.2f} |")
+L.append("")
 L.append("## Web (`bench/web.sh`): gongkai vs nginx serving the same bytes")
 L.append("")
 pin = meta_kv.get("pin", "none")
