@@ -60,8 +60,10 @@ bool RoleAllows(Role role, Permission p) {
       return role == Role::kSupervisor || role == Role::kClerk || role == Role::kAdmin;
     case Permission::kApproveReport:
     case Permission::kApproveExtension:
+    case Permission::kApprovePublications:
       return role == Role::kLeader;
     case Permission::kHandleApplications:
+    case Permission::kEditPublications:
       return role == Role::kClerk || role == Role::kAdmin;
   }
   return false;

@@ -32,20 +32,23 @@ Status ValidatePasswordPolicy(std::string_view password, std::string_view userna
 
 // What a staff member may do inside their scope. Checked by the service layer.
 enum class Permission {
-  kViewBackOffice,    // every role
-  kEditAgency,        // admin
-  kManageUsers,       // admin
-  kManageCalendar,    // admin
-  kViewAuditLog,      // admin, supervisor
-  kSuperviseSubtree,  // supervisor
-  kEditReport,        // clerk, admin: enter figures and narrative, submit for approval
-  kApproveReport,     // leader: approve and publish, or return with a comment
-  kSummariseReports,  // supervisor: region summaries of the units below
-  kAuditReports,      // supervisor, clerk, admin: audit uploaded published reports and save their
-                      // figures as a unit's imported report
+  kViewBackOffice,      // every role
+  kEditAgency,          // admin
+  kManageUsers,         // admin
+  kManageCalendar,      // admin
+  kViewAuditLog,        // admin, supervisor
+  kSuperviseSubtree,    // supervisor
+  kEditReport,          // clerk, admin: enter figures and narrative, submit for approval
+  kApproveReport,       // leader: approve and publish, or return with a comment
+  kSummariseReports,    // supervisor: region summaries of the units below
+  kAuditReports,        // supervisor, clerk, admin: audit uploaded published reports and save their
+                        // figures as a unit's imported report
   kHandleApplications,  // clerk, admin: register and handle applications, record review and
                         // litigation cases
   kApproveExtension,    // leader: approve or refuse extending an answer period (Art. 33)
+  kEditPublications,    // clerk, admin: draft proactive-disclosure items, record the
+                        // confidentiality review, channels; revise and withdraw published items
+  kApprovePublications,  // leader: approve items for publication or return them
 };
 bool RoleAllows(Role role, Permission permission);
 

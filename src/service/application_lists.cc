@@ -29,22 +29,7 @@ constexpr std::pair<ApplicationList, const char*> kListCodes[] = {
 
 // The agency ids of root's subtree, after checking the actor may see root.
 Result<std::vector<int64_t>> Scope(storage::Transaction& tx, const Actor& actor, int64_t root) {
-  if (root == 0) {
-    if (!actor.user) return InvalidArgument("an agency must be named", "请指定单位");
-    root = actor.user->agency_id;
-  }
-  GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, root));
-  GK_ASSIGN_OR_RETURN(std::vector<Agency> all, tx.ListAgencies());
-  std::multimap<int64_t, int64_t> children;
-  for (const Agency& a : all) {
-    if (a.parent_id) children.emplace(*a.parent_id, a.id);
-  }
-  std::vector<int64_t> ids = {root};
-  for (size_t i = 0; i < ids.size(); ++i) {
-    auto [from, to] = children.equal_range(ids[i]);
-    for (auto it = from; it != to; ++it) ids.push_back(it->second);
-  }
-  return ids;
+  return VisibleScope(tx, actor, root);
 }
 
 }  // namespace

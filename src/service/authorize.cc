@@ -1,5 +1,6 @@
 #include "service/authorize.h"
 
+#include <map>
 #include <unordered_map>
 
 namespace gongkai::service {
@@ -12,6 +13,30 @@ Result<bool> InSubtree(storage::Transaction& tx, int64_t root_id, int64_t agency
     auto it = parent.find(id);
     return it == parent.end() ? std::nullopt : it->second;
   });
+}
+
+Result<std::vector<int64_t>> SubtreeIds(storage::Transaction& tx, int64_t root_id) {
+  GK_ASSIGN_OR_RETURN(std::vector<Agency> all, tx.ListAgencies());
+  std::multimap<int64_t, int64_t> children;
+  for (const Agency& a : all) {
+    if (a.parent_id) children.emplace(*a.parent_id, a.id);
+  }
+  std::vector<int64_t> ids = {root_id};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto [from, to] = children.equal_range(ids[i]);
+    for (auto it = from; it != to; ++it) ids.push_back(it->second);
+  }
+  return ids;
+}
+
+Result<std::vector<int64_t>> VisibleScope(storage::Transaction& tx, const Actor& actor,
+                                          int64_t root_id) {
+  if (root_id == 0) {
+    if (!actor.user) return InvalidArgument("an agency must be named", "请指定单位");
+    root_id = actor.user->agency_id;
+  }
+  GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, root_id));
+  return SubtreeIds(tx, root_id);
 }
 
 Status Authorize(storage::Transaction& tx, const Actor& actor, Permission permission,

@@ -14,6 +14,12 @@ namespace gongkai::service {
 Status Authorize(storage::Transaction& tx, const Actor& actor, Permission permission,
                  int64_t agency_id);
 
+// The ids of the subtree rooted at root_id (root first, then breadth first).
+Result<std::vector<int64_t>> SubtreeIds(storage::Transaction& tx, int64_t root_id);
+// The same after checking the actor may see root (0: the actor's own agency).
+Result<std::vector<int64_t>> VisibleScope(storage::Transaction& tx, const Actor& actor,
+                                          int64_t root_id);
+
 // Whether agency_id lies in the subtree rooted at root_id (inclusive).
 Result<bool> InSubtree(storage::Transaction& tx, int64_t root_id, int64_t agency_id);
 

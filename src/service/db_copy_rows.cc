@@ -180,6 +180,43 @@ std::string Encode(const litigation::ReviewCase& c) {
   return row.Int(c.version).Done();
 }
 
+// A publication with its versions and events: all of it is one record for the diff.
+std::string Encode(const publication::Publication& p) {
+  Row row;
+  row.Int(p.id).Int(p.agency_id).Text(p.index_number).Int(p.serial_year).Int(p.serial_no);
+  row.Text(Code(p.stage)).Int(p.working_version).Int(p.live_version);
+  row.OptionalDate(p.first_released_on).OptionalDate(p.withdrawn_on).Text(p.created_at);
+  row.Int(p.version);
+  for (const publication::Version& v : p.versions) {
+    const publication::Content& c = v.content;
+    row.Int(v.number).Text(c.title).Text(c.subject).Text(c.item_code).Text(Code(c.attribute));
+    row.OptionalDate(c.written_date).OptionalDate(c.changed_date).Text(c.document_number);
+    row.Text(c.issuer).Text(c.body_html).OptionalDate(c.review_by).OptionalDate(v.released_on);
+    row.Text(v.created_at).Text(v.created_by);
+  }
+  for (const publication::Event& e : p.events) {
+    row.Int(e.seq).Text(Code(e.kind)).Int(e.version).Text(e.date.ToString()).Text(e.recorded_at);
+    row.Text(e.by).Int(e.by_user_id).Text(e.reviewer).Text(Code(e.conclusion));
+    row.Text(e.channel ? Code(*e.channel) : "").Text(e.text);
+  }
+  return row.Done();
+}
+
+std::string Encode(const std::pair<publication::Attachment, std::string>& a) {
+  const publication::Attachment& m = a.first;
+  Row row;
+  row.Int(m.id).Int(m.publication_id).Int(m.version).Text(m.file_name).Text(m.content_type);
+  row.Int(m.size).Text(m.sha256).Text(m.uploaded_at).Text(m.uploaded_by).Text(Sha256Hex(a.second));
+  return row.Done();
+}
+
+std::string Encode(const publication::ChannelRecord& r) {
+  Row row;
+  row.Int(r.id).Int(r.publication_id).Text(Code(r.channel)).Text(r.date.ToString());
+  row.Text(r.link).Text(r.place).Text(r.note).Int(r.photo_attachment_id);
+  return row.Text(r.recorded_by).Text(r.recorded_at).Done();
+}
+
 // An application's identity for the diff includes its events: a case that moved on in the source
 // after an earlier copy is a changed row.
 std::string EncodeWithEvents(const application::Application& a) {
@@ -202,6 +239,9 @@ int64_t KeyOf(const AnnualReport& r) { return r.id; }
 int64_t KeyOf(const ReportSource& s) { return s.id; }
 int64_t KeyOf(const application::Application& a) { return a.id; }
 int64_t KeyOf(const litigation::ReviewCase& c) { return c.id; }
+int64_t KeyOf(const publication::Publication& p) { return p.id; }
+int64_t KeyOf(const std::pair<publication::Attachment, std::string>& a) { return a.first.id; }
+int64_t KeyOf(const publication::ChannelRecord& r) { return r.id; }
 
 template <class T>
 TableSummary Summarise(std::string table, const std::vector<T>& rows) {
@@ -268,6 +308,9 @@ std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
   }
   out.push_back({"application_events", event_rows, Sha256Hex(events)});
   out.push_back(Summarise("review_cases", s.review_cases));
+  out.push_back(Summarise("publications", s.publications));
+  out.push_back(Summarise("publication_attachments", s.attachments));
+  out.push_back(Summarise("publication_channels", s.channel_records));
   out.push_back(Summarise("audit_log", s.audit));
   out.push_back(
       {"audit_head", 1, Sha256Hex(Row().Int(s.audit_head.seq).Text(s.audit_head.hash).Done())});
@@ -317,6 +360,16 @@ Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
   GK_RETURN_IF_ERROR(Diff(
       "review_cases", "id", source.review_cases, target.review_cases,
       [](const litigation::ReviewCase& c) { return Encode(c); }, &missing.review_cases));
+  GK_RETURN_IF_ERROR(Diff(
+      "publications", "id", source.publications, target.publications,
+      [](const publication::Publication& p) { return Encode(p); }, &missing.publications));
+  GK_RETURN_IF_ERROR(Diff(
+      "publication_attachments", "id", source.attachments, target.attachments,
+      [](const std::pair<publication::Attachment, std::string>& a) { return Encode(a); },
+      &missing.attachments));
+  GK_RETURN_IF_ERROR(Diff(
+      "publication_channels", "id", source.channel_records, target.channel_records,
+      [](const publication::ChannelRecord& r) { return Encode(r); }, &missing.channel_records));
   missing.audit.assign(source.audit.begin() + static_cast<std::ptrdiff_t>(common),
                        source.audit.end());
   missing.audit_head = source.audit_head;

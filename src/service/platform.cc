@@ -15,7 +15,8 @@ Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock,
       reports_(*store_, clock_),
       report_audit_(*store_, clock_, reports_, options.report_audit, options.pdf),
       applications_(*store_, clock_, calendar_, options.applications),
-      review_cases_(*store_, clock_) {}
+      review_cases_(*store_, clock_),
+      publications_(*store_, clock_, calendar_) {}
 
 Result<std::unique_ptr<Platform>> OpenPlatform(const std::string& url, const Clock& clock,
                                                PlatformOptions options) {

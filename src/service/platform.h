@@ -13,6 +13,7 @@
 #include "service/crypto.h"
 #include "service/report_audit_service.h"
 #include "service/report_service.h"
+#include "service/publication_service.h"
 #include "service/review_case_service.h"
 #include "service/session_service.h"
 #include "service/user_service.h"
@@ -44,6 +45,7 @@ class Platform {
   ReportAuditService& report_audit() { return report_audit_; }
   ApplicationService& applications() { return applications_; }
   ReviewCaseService& review_cases() { return review_cases_; }
+  PublicationService& publications() { return publications_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -58,6 +60,7 @@ class Platform {
   ReportAuditService report_audit_;
   ApplicationService applications_;
   ReviewCaseService review_cases_;
+  PublicationService publications_;
 };
 
 // Opens (and migrates) the database at url and wires the services.

@@ -24,6 +24,7 @@
 #include "core/audit.h"
 #include "core/calendar.h"
 #include "core/litigation/review_case.h"
+#include "core/publication/publication.h"
 #include "core/status.h"
 #include "core/user.h"
 
@@ -84,8 +85,42 @@ struct DataSnapshot {
   std::vector<AnnualReport> reports;                   // ordered by id
   std::vector<application::Application> applications;  // ordered by id, with events
   std::vector<litigation::ReviewCase> review_cases;    // ordered by id
-  std::vector<AuditEntry> audit;                       // ordered by seq
+  std::vector<publication::Publication> publications;  // ordered by id, with versions and events
+  std::vector<std::pair<publication::Attachment, std::string>> attachments;  // ordered by id
+  std::vector<publication::ChannelRecord> channel_records;                   // ordered by id
+  std::vector<AuditEntry> audit;                                             // ordered by seq
   AuditHead audit_head;
+};
+
+// Which publications a list shows. Every set field narrows it.
+struct PublicationFilter {
+  std::vector<int64_t> agency_ids;         // empty: none
+  std::vector<publication::Stage> stages;  // empty: any
+  bool on_portal = false;                  // live items only; item/subject/year are the portal's
+  std::string item_code;                   // catalogue item ("" any)
+  std::string subject;                     // 主题分类 ("" any; portal only)
+  int year = 0;                            // year of first release (0 any; portal only)
+  std::optional<Date> review_by_before;    // live items whose review-by date is before this
+  int limit = 100;
+  int offset = 0;
+};
+
+// A full-text search of the portal's live items (core/search's plan, rendered per backend).
+struct PublicationQuery {
+  std::vector<int64_t> agency_ids;  // empty: every agency
+  std::string text;                 // what the reader typed
+  int limit = 20;
+  int offset = 0;
+};
+struct PublicationHits {
+  int64_t total = 0;       // items matching
+  int64_t title_hits = 0;  // of which match in the title; these come first
+  std::vector<int64_t> ids;
+};
+
+struct ChannelCount {
+  publication::Channel channel = publication::Channel::kPortal;
+  int64_t records = 0;  // what went out on the channel in the year
 };
 
 enum class TxMode { kRead, kWrite };
@@ -183,6 +218,42 @@ class Transaction {
   // Ordered by filing date, then id; application_id > 0 restricts to that application's.
   virtual Result<std::vector<litigation::ReviewCase>> ListReviewCases(int64_t agency_id,
                                                                       int64_t application_id) = 0;
+
+  // Proactive disclosure register. NextPublicationSerial returns 1 + the highest serial of the
+  // agency's generated index numbers of `year`, taking turns per agency (row lock / write lock) so
+  // concurrent drafts never share one. InsertPublication stores the item, its versions and events
+  // and returns the id (version 1); an index number already used is AlreadyExists.
+  // UpdatePublication is guarded by version: it replaces the snapshot and the versions (a version
+  // missing from the item is removed, which Apply does only to an unapproved revision) and appends
+  // the events whose seq is above the highest stored; events never change. Both keep the search
+  // index in step: the live version of an item on the portal is indexed, nothing else is.
+  virtual Result<int> NextPublicationSerial(int64_t agency_id, int year) = 0;
+  virtual Result<int64_t> InsertPublication(const publication::Publication& item) = 0;
+  virtual Status UpdatePublication(const publication::Publication& item) = 0;
+  virtual Result<publication::Publication> GetPublication(int64_t id) = 0;  // versions, events
+  virtual Result<publication::Publication> FindPublicationByIndexNumber(
+      std::string_view number) = 0;
+  // Without events; versions carry no body. Ordered by first release (newest first) on the portal,
+  // else by id, newest first.
+  virtual Result<std::vector<publication::Publication>> ListPublications(
+      const PublicationFilter& filter) = 0;
+  virtual Result<int64_t> CountPublications(const PublicationFilter& filter) = 0;
+  // Live items per portal item code (code, count) of one agency, for the column's navigation.
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> CountPortalItems(
+      int64_t agency_id) = 0;
+  // Exact substring search (core/search): title matches first, newest first within each group.
+  virtual Result<PublicationHits> SearchPublications(const PublicationQuery& query) = 0;
+  // Attachments: Insert stores the bytes (a missing publication is FailedPrecondition).
+  virtual Result<int64_t> InsertAttachment(const publication::Attachment& meta,
+                                           std::string_view data) = 0;
+  virtual Result<std::vector<publication::Attachment>> ListAttachments(int64_t publication_id) = 0;
+  virtual Result<publication::Attachment> GetAttachment(int64_t id, std::string* data) = 0;
+  // Channel records, ordered by id.
+  virtual Result<int64_t> InsertChannelRecord(const publication::ChannelRecord& record) = 0;
+  virtual Result<std::vector<publication::ChannelRecord>> ListChannelRecords(
+      int64_t publication_id) = 0;
+  // Records per channel posted in `year` for the agency's items (channels without any omitted).
+  virtual Result<std::vector<ChannelCount>> CountChannelRecords(int64_t agency_id, int year) = 0;
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -1863,6 +1864,259 @@ TEST_P(StoreContractTest, ImportIsAllOrNothing) {
   ASSERT_OK_AND_ASSIGN(DataSnapshot after, read->ExportAll());
   EXPECT_EQ(after.agencies.size(), 2u);
   EXPECT_EQ(after.audit_head.seq, 3);
+}
+
+// --- Proactive disclosure register ------------------------------------------------------------
+
+publication::Publication MakePublication(int64_t agency_id, std::string index_number,
+                                         std::string title, std::string body) {
+  publication::Publication p;
+  p.agency_id = agency_id;
+  p.index_number = std::move(index_number);
+  p.stage = publication::Stage::kDraft;
+  p.working_version = 1;
+  publication::Version v;
+  v.number = 1;
+  v.content.title = std::move(title);
+  v.content.subject = "agriculture";
+  v.content.item_code = "20.11";
+  v.content.written_date = *Date::Parse("2025-03-03");
+  v.content.body_html = std::move(body);
+  v.created_at = "2025-03-03T01:00:00Z";
+  v.created_by = "公开专员";
+  p.versions.push_back(v);
+  publication::Event e;
+  e.seq = 1;
+  e.kind = publication::EventKind::kCreated;
+  e.version = 1;
+  e.date = *Date::Parse("2025-03-03");
+  e.by = "公开专员";
+  p.events.push_back(e);
+  p.created_at = "2025-03-03T01:00:00Z";
+  return p;
+}
+
+// As Apply would leave it after the leader's approval on `day`.
+void Publish(publication::Publication& p, const char* day) {
+  p.stage = publication::Stage::kPublished;
+  p.live_version = p.working_version;
+  p.versions.back().released_on = *Date::Parse(day);
+  if (!p.first_released_on) p.first_released_on = *Date::Parse(day);
+  publication::Event e;
+  e.seq = p.events.back().seq + 1;
+  e.kind = publication::EventKind::kApproved;
+  e.version = p.live_version;
+  e.date = *Date::Parse(day);
+  e.by = "主管领导";
+  p.events.push_back(e);
+}
+
+TEST_P(StoreContractTest, PublicationRoundTripsAndIsGuardedByVersion) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int serial, tx->NextPublicationSerial(root, 2025));
+  EXPECT_EQ(serial, 1);
+  auto p = MakePublication(root, "410000/2025-00001", "春耕补贴发放方案", "<p>补贴&amp;标准</p>");
+  p.serial_year = 2025;
+  p.serial_no = 1;
+  p.versions[0].content.review_by = *Date::Parse("2025-12-31");
+  p.versions[0].content.document_number = "豫政〔2025〕1号";
+  ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertPublication(p));
+  ASSERT_OK_AND_ASSIGN(int next, tx->NextPublicationSerial(root, 2025));
+  EXPECT_EQ(next, 2);
+  ASSERT_OK_AND_ASSIGN(publication::Publication got, tx->GetPublication(id));
+  EXPECT_EQ(got.index_number, "410000/2025-00001");
+  EXPECT_EQ(got.serial_no, 1);
+  EXPECT_EQ(got.version, 1);
+  ASSERT_EQ(got.versions.size(), 1u);
+  EXPECT_EQ(got.versions[0].content, p.versions[0].content);
+  ASSERT_EQ(got.events.size(), 1u);
+  EXPECT_EQ(got.events[0].kind, publication::EventKind::kCreated);
+
+  // A used index number is AlreadyExists and names it.
+  auto dup = tx->InsertPublication(MakePublication(root, "410000/2025-00001", "另一条", ""));
+  EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists) << dup.status().ToString();
+  EXPECT_NE(dup.status().ui_message().find("410000/2025-00001"), std::string::npos);
+
+  Publish(got, "2025-03-10");
+  ASSERT_OK(tx->UpdatePublication(got));
+  // Stale now.
+  EXPECT_EQ(tx->UpdatePublication(got).code(), StatusCode::kAborted);
+  ASSERT_OK_AND_ASSIGN(publication::Publication live,
+                       tx->FindPublicationByIndexNumber("410000/2025-00001"));
+  EXPECT_EQ(live.version, 2);
+  EXPECT_EQ(live.stage, publication::Stage::kPublished);
+  EXPECT_EQ(live.first_released_on, Date::Parse("2025-03-10").value());
+  EXPECT_EQ(live.events.size(), 2u);
+  EXPECT_EQ(live.Live()->released_on, Date::Parse("2025-03-10").value());
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, PublicationEventsAreAppendOnlyInTheDatabase) {
+  if (!GetParam().persistent) GTEST_SKIP() << "needs a second connection";
+  int64_t root = InsertRoot();
+  {
+    auto tx = Tx(TxMode::kWrite);
+    ASSERT_OK(tx->InsertPublication(MakePublication(root, "X-1", "标题", "")));
+    ASSERT_OK(tx->Commit());
+  }
+  EXPECT_NE(GetParam().exec_raw(url_, "UPDATE publication_events SET body = 'x'"), "");
+  EXPECT_NE(GetParam().exec_raw(url_, "DELETE FROM publication_events"), "");
+}
+
+TEST_P(StoreContractTest, PortalListsAndSearchSeeOnlyLiveItems) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  auto a = MakePublication(root, "A-1", "关于春耕生产补贴发放的公示", "<p>全乡农户补贴标准</p>");
+  Publish(a, "2025-03-10");
+  auto b = MakePublication(root, "A-2", "防汛应急预案", "<p>汛期春耕安排：各村排查</p>");
+  b.versions[0].content.item_code = "20.12";
+  Publish(b, "2025-04-01");
+  auto draft = MakePublication(root, "A-3", "春耕草稿", "<p>春耕</p>");
+  ASSERT_OK_AND_ASSIGN(int64_t ia, tx->InsertPublication(a));
+  ASSERT_OK_AND_ASSIGN(int64_t ib, tx->InsertPublication(b));
+  ASSERT_OK(tx->InsertPublication(draft));
+
+  PublicationFilter portal;
+  portal.agency_ids = {root};
+  portal.on_portal = true;
+  ASSERT_OK_AND_ASSIGN(auto items, tx->ListPublications(portal));
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].id, ib);                                   // newest first
+  EXPECT_TRUE(items[0].versions[0].content.body_html.empty());  // lists carry no bodies
+  portal.item_code = "20.12";
+  EXPECT_EQ(*tx->CountPublications(portal), 1);
+  portal.item_code.clear();
+  portal.year = 2024;
+  EXPECT_EQ(*tx->CountPublications(portal), 0);
+  ASSERT_OK_AND_ASSIGN(auto counts, tx->CountPortalItems(root));
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0], (std::pair<std::string, int64_t>{"20.11", 1}));
+
+  // Two characters, title matches first, the draft never.
+  PublicationQuery q;
+  q.text = "春耕";
+  ASSERT_OK_AND_ASSIGN(PublicationHits hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 2);
+  EXPECT_EQ(hits.title_hits, 1);
+  ASSERT_EQ(hits.ids.size(), 2u);
+  EXPECT_EQ(hits.ids[0], ia);
+  EXPECT_EQ(hits.ids[1], ib);
+  // Paging continues into the body matches.
+  q.offset = 1;
+  q.limit = 1;
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  ASSERT_EQ(hits.ids.size(), 1u);
+  EXPECT_EQ(hits.ids[0], ib);
+  // Exact substring: 补贴标准 is in a's body; 标准补贴 is not anywhere.
+  q = {};
+  q.text = "补贴标准";
+  EXPECT_EQ(tx->SearchPublications(q)->total, 1);
+  q.text = "标准补贴";
+  EXPECT_EQ(tx->SearchPublications(q)->total, 0);
+  q.text = "汛";  // one character
+  EXPECT_EQ(tx->SearchPublications(q)->total, 1);
+  q.text = "\" OR * NEAR(";  // operators are only text
+  auto operators = tx->SearchPublications(q);
+  EXPECT_TRUE(operators.ok()) << operators.status().ToString();
+  q.text = "春耕";
+  q.agency_ids = {root + 1000};
+  EXPECT_EQ(tx->SearchPublications(q)->total, 0);
+
+  // Withdrawing takes it out of the index in the same transaction.
+  ASSERT_OK_AND_ASSIGN(publication::Publication got, tx->GetPublication(ia));
+  got.stage = publication::Stage::kWithdrawn;
+  got.withdrawn_on = *Date::Parse("2025-05-01");
+  ASSERT_OK(tx->UpdatePublication(got));
+  q = {};
+  q.text = "春耕";
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 1);
+  EXPECT_EQ(hits.title_hits, 0);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, AttachmentsKeepEveryByteAndChannelsAreCounted) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  auto p = MakePublication(root, "B-1", "公示", "");
+  Publish(p, "2025-03-10");
+  ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertPublication(p));
+  publication::Attachment a;
+  a.publication_id = id;
+  a.version = 1;
+  a.file_name = "名单.pdf";
+  a.content_type = "application/pdf";
+  std::string bytes("%PDF-\0\x01\xff end", 12);
+  a.size = static_cast<int64_t>(bytes.size());
+  a.sha256 = "x";
+  ASSERT_OK_AND_ASSIGN(int64_t att, tx->InsertAttachment(a, bytes));
+  std::string back;
+  ASSERT_OK_AND_ASSIGN(publication::Attachment meta, tx->GetAttachment(att, &back));
+  EXPECT_EQ(back, bytes);
+  EXPECT_EQ(meta.file_name, "名单.pdf");
+  EXPECT_EQ(tx->ListAttachments(id)->size(), 1u);
+  a.publication_id = 99999;
+  EXPECT_EQ(tx->InsertAttachment(a, bytes).status().code(), StatusCode::kFailedPrecondition);
+
+  publication::ChannelRecord r;
+  r.publication_id = id;
+  r.channel = publication::Channel::kWechat;
+  r.date = *Date::Parse("2025-03-11");
+  r.link = "https://mp.weixin.qq.com/s/abc";
+  ASSERT_OK(tx->InsertChannelRecord(r));
+  r.channel = publication::Channel::kBulletinBoard;
+  r.place = "乡政府院内公开栏";
+  r.photo_attachment_id = att;
+  ASSERT_OK(tx->InsertChannelRecord(r));
+  r.date = *Date::Parse("2024-12-31");
+  ASSERT_OK(tx->InsertChannelRecord(r));
+  ASSERT_OK_AND_ASSIGN(auto records, tx->ListChannelRecords(id));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].photo_attachment_id, att);
+  EXPECT_EQ(records[1].place, "乡政府院内公开栏");
+  ASSERT_OK_AND_ASSIGN(auto counts, tx->CountChannelRecords(root, 2025));
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].channel, publication::Channel::kWechat);
+  EXPECT_EQ(counts[1].records, 1);
+
+  ASSERT_OK_AND_ASSIGN(DataSnapshot all, tx->ExportAll());
+  EXPECT_EQ(all.publications.size(), 1u);
+  ASSERT_EQ(all.attachments.size(), 1u);
+  EXPECT_EQ(all.attachments[0].second, bytes);
+  EXPECT_EQ(all.channel_records.size(), 3u);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, ConcurrentDraftsNeverShareAnIndexSerial) {
+  if (!GetParam().persistent) GTEST_SKIP() << "needs several connections";
+  int64_t root = InsertRoot();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        for (int attempt = 0; attempt < 50; ++attempt) {
+          auto tx = store_->Begin(TxMode::kWrite);
+          if (!tx.ok()) continue;
+          auto serial = (*tx)->NextPublicationSerial(root, 2025);
+          if (!serial.ok()) continue;
+          auto p = MakePublication(root, "C/" + std::to_string(*serial), "t", "");
+          p.serial_year = 2025;
+          p.serial_no = *serial;
+          if ((*tx)->InsertPublication(p).ok() && (*tx)->Commit().ok()) break;
+          if (attempt == 49) ++failures;
+        }
+      }
+      (void)t;
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto tx = Tx(TxMode::kRead);
+  PublicationFilter f;
+  f.agency_ids = {root};
+  EXPECT_EQ(*tx->CountPublications(f), 20);
 }
 
 // --- Backends

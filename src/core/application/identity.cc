@@ -195,18 +195,6 @@ std::vector<FieldError> ValidateApplicationForm(const Application& app, Date tod
   return errors;
 }
 
-Status FieldErrorsStatus(const std::vector<FieldError>& errors) {
-  if (errors.empty()) return OkStatus();
-  std::string en, zh;
-  for (const FieldError& e : errors) {
-    if (!en.empty()) en += "; ";
-    en += e.field + ": " + e.en;
-    if (!zh.empty()) zh += "；";
-    zh += e.zh;
-  }
-  return InvalidArgument(en, zh);
-}
-
 std::string ApplicantKey(const Applicant& a) {
   if (IsOrganisation(a.type)) {
     std::string code = Upper(Trimmed(a.credit_code));

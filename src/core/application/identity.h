@@ -9,6 +9,7 @@
 
 #include "core/application/application.h"
 #include "core/date.h"
+#include "core/field_error.h"
 
 namespace gongkai::application {
 
@@ -23,17 +24,12 @@ bool IsValidCreditCode(std::string_view code);
 bool IsValidPhone(std::string_view phone);
 bool IsValidEmail(std::string_view email);
 
-struct FieldError {
-  std::string field;  // form field name, e.g. "applicant.id_number"
-  std::string en;
-  std::string zh;
-};
+using gongkai::FieldError;
 
 // Every problem of the applicant and request parts of a new application.
 std::vector<FieldError> ValidateApplicationForm(const Application& app, Date today);
 
-// The form's errors as one Status (InvalidArgument) naming each field; ok when there are none.
-Status FieldErrorsStatus(const std::vector<FieldError>& errors);
+using gongkai::FieldErrorsStatus;
 
 // Normalised identity of the applicant: the ID number or credit code in upper case, else
 // name|phone digits. Two applications with equal keys come from the same applicant.

@@ -1,5 +1,10 @@
 #include "storage/postgres/postgres_dialect.h"
 
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "core/search/search.h"
 #include "storage/postgres/postgres_errors.h"
 
 namespace gongkai::storage::postgres {
@@ -32,11 +37,47 @@ class PostgresDialectImpl final : public Dialect {
     return "encode(" + std::string(column) + ", 'hex')";
   }
   bool BinaryAsHex() const override { return true; }
+  // The tokens go in as tsvector literals with their positions, so no text-search parser can
+  // split a bigram; phrase queries (<->) then match exactly. tsvector positions stop at 16383:
+  // later tokens share that position, so phrases that deep in a long body may be missed.
+  void PutSearchRow(soci::session& session, int64_t id, const std::vector<std::string>& title,
+                    const std::vector<std::string>& all) const override {
+    std::string t = TsVectorLiteral(title), b = TsVectorLiteral(all);
+    session << "INSERT INTO publication_search (publication_id, title, body)"
+               " VALUES (:id, CAST(:t AS tsvector), CAST(:b AS tsvector))",
+        soci::use(id), soci::use(t), soci::use(b);
+  }
+  void DeleteSearchRow(soci::session& session, int64_t id) const override {
+    session << "DELETE FROM publication_search WHERE publication_id = :id", soci::use(id);
+  }
+  std::string SearchIds(bool title_only, const std::string& param) const override {
+    return std::string("SELECT publication_id FROM publication_search WHERE ") +
+           (title_only ? "title" : "body") + " @@ CAST(" + param + " AS tsquery)";
+  }
+  std::string SearchMatchValue(const search::QueryPlan& plan, bool) const override {
+    return search::ToTsQuery(plan);
+  }
+  static std::string TsVectorLiteral(const std::vector<std::string>& tokens) {
+    std::string out;
+    size_t position = 0;
+    for (const std::string& token : tokens) {
+      ++position;
+      if (!out.empty()) out += ' ';
+      out += '\'';
+      for (char c : token) {
+        if (c == '\'' || c == '\\') out += c;  // doubled inside the quotes
+        out += c;
+      }
+      out += "':" + std::to_string(std::min<size_t>(position, 16383));
+    }
+    return out;
+  }
   // Identity columns do not notice explicit ids: move them past the highest, so the next insert
   // does not collide with an imported row.
   void ContinueIdsAfterImport(soci::session& session) const override {
-    for (const char* table : {"agencies", "users", "report_sources", "annual_reports",
-                              "applications", "review_cases"}) {
+    for (const char* table :
+         {"agencies", "users", "report_sources", "annual_reports", "applications", "review_cases",
+          "publications", "publication_attachments", "publication_channels"}) {
       ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
                               "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
                               "), 0) + 1, false)");

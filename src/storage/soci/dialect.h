@@ -2,14 +2,19 @@
 // databases. Everything else (SQL text, row mapping, messages) is common.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "storage/soci/constraint_messages.h"
 
 namespace soci {
 class session;
+}
+namespace gongkai::search {
+struct QueryPlan;
 }
 
 namespace gongkai::storage {
@@ -47,6 +52,16 @@ class Dialect {
   virtual std::string BinaryParam(std::string_view name) const = 0;
   virtual std::string BinaryColumn(std::string_view column) const = 0;
   virtual bool BinaryAsHex() const = 0;
+
+  // Full-text search of the portal's live items (publication_search), from core/search's tokens:
+  // `all` is the title's tokens followed by the body's. Put replaces the item's row.
+  virtual void PutSearchRow(soci::session& session, int64_t id,
+                            const std::vector<std::string>& title,
+                            const std::vector<std::string>& all) const = 0;
+  virtual void DeleteSearchRow(soci::session& session, int64_t id) const = 0;
+  // A SELECT of the ids of items matching the value bound to `param` (SearchMatchValue's).
+  virtual std::string SearchIds(bool title_only, const std::string& param) const = 0;
+  virtual std::string SearchMatchValue(const search::QueryPlan& plan, bool title_only) const = 0;
 
   // Runs after ImportAll inserted rows with explicit ids, so later inserts get ids above them.
   virtual void ContinueIdsAfterImport(soci::session& session) const = 0;

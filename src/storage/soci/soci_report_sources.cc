@@ -1,4 +1,5 @@
 // Uploaded report files (report_sources): the bytes kept as uploaded, the unit set once.
+#include "storage/soci/hex.h"
 #include "storage/soci/soci_transaction.h"
 
 namespace gongkai::storage {
@@ -7,37 +8,6 @@ namespace {
 Status NoSuchSource(int64_t id) {
   return NotFound("report file " + std::to_string(id) + " does not exist",
                   "上传的报告文件（编号" + std::to_string(id) + "）不存在");
-}
-
-std::string ToHex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (char ch : bytes) {
-    auto c = static_cast<unsigned char>(ch);
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool FromHex(std::string_view hex, std::string* out) {
-  if (hex.size() % 2 != 0) return false;
-  out->clear();
-  out->reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int hi = HexValue(hex[i]), lo = HexValue(hex[i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out->push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return true;
 }
 
 ConstraintMessages SourceConstraints(const ReportSource& s) {

@@ -16,6 +16,17 @@ Result<DataSnapshot> SociTransaction::ExportAll() {
   GK_ASSIGN_OR_RETURN(out.applications,
                       SelectApplications("", " ORDER BY id", none, /*with_events=*/true));
   GK_ASSIGN_OR_RETURN(out.review_cases, SelectReviewCases("", none, "id"));
+  GK_ASSIGN_OR_RETURN(out.publications,
+                      SelectPublications("", " ORDER BY id", none, /*full=*/true));
+  GK_ASSIGN_OR_RETURN(std::vector<publication::Attachment> attachments,
+                      SelectAttachments("", 0, nullptr));
+  for (const publication::Attachment& a : attachments) {
+    std::string data;
+    GK_ASSIGN_OR_RETURN(std::vector<publication::Attachment> one,
+                        SelectAttachments(" WHERE id = :id", a.id, &data));
+    out.attachments.emplace_back(a, std::move(data));
+  }
+  GK_ASSIGN_OR_RETURN(out.channel_records, SelectChannelRecords(std::nullopt));
   for (;;) {
     int64_t after = out.audit.empty() ? 0 : out.audit.back().seq;
     GK_ASSIGN_OR_RETURN(std::vector<AuditEntry> page, ListAudit(after, 5000));
@@ -117,6 +128,18 @@ Status SociTransaction::ImportAll(const DataSnapshot& rows) {
         for (const litigation::ReviewCase& c : rows.review_cases) {
           row = "review_cases id " + std::to_string(c.id);
           InsertReviewCaseRow(c, /*keep_id=*/true);
+        }
+        for (const publication::Publication& p : rows.publications) {
+          row = "publications id " + std::to_string(p.id);
+          InsertPublicationRow(p, /*keep_id=*/true);
+        }
+        for (const auto& [a, data] : rows.attachments) {
+          row = "publication_attachments id " + std::to_string(a.id);
+          InsertAttachmentRow(a, data, /*keep_id=*/true);
+        }
+        for (const publication::ChannelRecord& r : rows.channel_records) {
+          row = "publication_channels id " + std::to_string(r.id);
+          InsertChannelRow(r, /*keep_id=*/true);
         }
         row = "identity sequences";
         dialect_.ContinueIdsAfterImport(sql());

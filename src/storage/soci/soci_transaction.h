@@ -69,6 +69,25 @@ class SociTransaction : public Transaction {
   Result<std::vector<litigation::ReviewCase>> ListReviewCases(int64_t agency_id,
                                                               int64_t application_id) override;
 
+  Result<int> NextPublicationSerial(int64_t agency_id, int year) override;
+  Result<int64_t> InsertPublication(const publication::Publication& item) override;
+  Status UpdatePublication(const publication::Publication& item) override;
+  Result<publication::Publication> GetPublication(int64_t id) override;
+  Result<publication::Publication> FindPublicationByIndexNumber(std::string_view number) override;
+  Result<std::vector<publication::Publication>> ListPublications(
+      const PublicationFilter& filter) override;
+  Result<int64_t> CountPublications(const PublicationFilter& filter) override;
+  Result<std::vector<std::pair<std::string, int64_t>>> CountPortalItems(int64_t agency_id) override;
+  Result<PublicationHits> SearchPublications(const PublicationQuery& query) override;
+  Result<int64_t> InsertAttachment(const publication::Attachment& meta,
+                                   std::string_view data) override;
+  Result<std::vector<publication::Attachment>> ListAttachments(int64_t publication_id) override;
+  Result<publication::Attachment> GetAttachment(int64_t id, std::string* data) override;
+  Result<int64_t> InsertChannelRecord(const publication::ChannelRecord& record) override;
+  Result<std::vector<publication::ChannelRecord>> ListChannelRecords(
+      int64_t publication_id) override;
+  Result<std::vector<ChannelCount>> CountChannelRecords(int64_t agency_id, int year) override;
+
   Result<AuditHead> LockAuditHead() override;
   Result<AuditHead> GetAuditHead() override;
   Status AppendAudit(const AuditEntry& entry) override;
@@ -161,6 +180,23 @@ class SociTransaction : public Transaction {
   // Inserts the events with seq above `after_seq`; throws.
   void InsertApplicationEvents(int64_t application_id,
                                const std::vector<application::CaseEvent>& events, int after_seq);
+  // Publications: `where` ("" or " WHERE ...") and `tail` use `binds`; `full` reads bodies and
+  // events too (lists leave them out).
+  Result<std::vector<publication::Publication>> SelectPublications(const std::string& where,
+                                                                   const std::string& tail,
+                                                                   Binds& binds, bool full);
+  // Insert's statements, also used by ImportAll (keep_id: with id and version); throw.
+  int64_t InsertPublicationRow(const publication::Publication& item, bool keep_id);
+  // Replaces the versions, appends new events and puts the search row in step; throws.
+  void WritePublicationChildren(const publication::Publication& item, int64_t id);
+  int64_t InsertAttachmentRow(const publication::Attachment& meta, std::string_view data,
+                              bool keep_id);
+  int64_t InsertChannelRow(const publication::ChannelRecord& record, bool keep_id);
+  // `where` is "" or a condition on one bound value; with `data`, the (last) row's bytes.
+  Result<std::vector<publication::Attachment>> SelectAttachments(const std::string& where,
+                                                                 int64_t value, std::string* data);
+  Result<std::vector<publication::ChannelRecord>> SelectChannelRecords(
+      std::optional<int64_t> publication_id);
   // Review cases: `where` ("" or " WHERE ...") uses `binds`; ordered by `order`.
   Result<std::vector<litigation::ReviewCase>> SelectReviewCases(const std::string& where,
                                                                 Binds& binds,

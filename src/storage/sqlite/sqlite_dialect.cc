@@ -1,5 +1,9 @@
 #include "storage/sqlite/sqlite_dialect.h"
 
+#include <soci/soci.h>
+
+#include "core/search/search.h"
+#include "storage/soci/columns.h"
 #include "storage/sqlite/sqlite_errors.h"
 
 namespace gongkai::storage::sqlite {
@@ -27,6 +31,23 @@ class SqliteDialectImpl final : public Dialect {
   }
   std::string BinaryColumn(std::string_view column) const override { return std::string(column); }
   bool BinaryAsHex() const override { return false; }
+  // FTS5 (unicode61) splits on spaces and keeps each bigram token whole; the body column holds
+  // the title's tokens too, so one column answers "anywhere".
+  void PutSearchRow(soci::session& session, int64_t id, const std::vector<std::string>& title,
+                    const std::vector<std::string>& all) const override {
+    std::string t = Join(title, " "), b = Join(all, " ");
+    session << "INSERT INTO publication_search (rowid, title, body) VALUES (:id, :t, :b)",
+        soci::use(id), soci::use(t), soci::use(b);
+  }
+  void DeleteSearchRow(soci::session& session, int64_t id) const override {
+    session << "DELETE FROM publication_search WHERE rowid = :id", soci::use(id);
+  }
+  std::string SearchIds(bool, const std::string& param) const override {
+    return "SELECT rowid FROM publication_search WHERE publication_search MATCH " + param;
+  }
+  std::string SearchMatchValue(const search::QueryPlan& plan, bool title_only) const override {
+    return std::string(title_only ? "{title} : (" : "{body} : (") + search::ToFts5Match(plan) + ")";
+  }
   // INTEGER PRIMARY KEY continues above the highest id by itself: nothing to reset.
   void ContinueIdsAfterImport(soci::session&) const override {}
 };
