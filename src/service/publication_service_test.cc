@@ -120,8 +120,7 @@ TEST_F(PublicationServiceTest, TypedIndexNumbersAreCheckedAndUnique) {
   EXPECT_EQ(svc().Create(clerk_, township_, Draft(), "<b>1</b>").status().code(),
             StatusCode::kInvalidArgument);
   Content future = Draft("未来", "2026-01-10");
-  EXPECT_EQ(svc().Create(clerk_, township_, future).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(svc().Create(clerk_, township_, future).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(PublicationServiceTest, RevisionKeepsThePortalVersionAndWithdrawalHidesIt) {
@@ -156,9 +155,8 @@ TEST_F(PublicationServiceTest, AttachmentsAreCheckedByContentAndShownOnlyWhenPub
             StatusCode::kInvalidArgument);
   EXPECT_EQ(svc().Attach(clerk_, *id, Version(*id), "setup.exe", "MZ...").status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      svc().Attach(clerk_, *id, Version(*id), "<script>x.pdf", pdf).status().code(),
-      StatusCode::kInvalidArgument);
+  EXPECT_EQ(svc().Attach(clerk_, *id, Version(*id), "<script>x.pdf", pdf).status().code(),
+            StatusCode::kInvalidArgument);
   std::string data;
   EXPECT_EQ(svc().PortalAttachment(att, &data).status().code(), StatusCode::kNotFound);
   ASSERT_TRUE(Do(clerk_, *id, EventKind::kSubmitted).ok());
@@ -218,6 +216,26 @@ TEST_F(PublicationServiceTest, ListsFollowArticle26AndReviewDates) {
   q.agency_id = township_;
   EXPECT_EQ(svc().List(supervisor_, q)->size(), 3u);
   EXPECT_EQ(svc().List(other_clerk_, q).status().code(), StatusCode::kPermissionDenied);
+}
+
+TEST_F(PublicationServiceTest, TheNarrativeDraftCountsItemsAndChannelsOfTheYear) {
+  int64_t id = PublishedItem();
+  publication::ChannelRecord r;
+  r.channel = Channel::kWechat;
+  r.date = testing::D("2025-11-28");
+  r.link = "https://mp.weixin.qq.com/s/abc";
+  ASSERT_TRUE(svc().RecordChannel(clerk_, id, Version(id), r).ok());
+  ASSERT_OK_AND_ASSIGN_T(int64_t report, platform_->reports().Create(clerk_, township_, 2025));
+  ASSERT_OK_AND_ASSIGN_T(report::NarrativeFacts facts,
+                         platform_->reports().NarrativeFactsFromRecords(clerk_, report));
+  EXPECT_EQ(facts.items_published, 1);
+  ASSERT_EQ(facts.channels.size(), 2u);
+  EXPECT_EQ(facts.channels[0], (std::pair<std::string, int64_t>{"政府网站信息公开专栏", 1}));
+  EXPECT_EQ(facts.channels[1], (std::pair<std::string, int64_t>{"政务微信公众号", 1}));
+  EXPECT_EQ(facts.fee_notices, 0);
+  EXPECT_TRUE(facts.people_government);
+  std::string text = report::DraftNarrative({}, facts)["一"];
+  EXPECT_NE(text.find("通过政务微信公众号发布1条"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -582,6 +582,58 @@ Status ReportService::FillFromRecords(const Actor& actor, int64_t report_id, int
   return st;
 }
 
+Result<report::NarrativeFacts> ReportService::NarrativeFactsFromRecords(const Actor& actor,
+                                                                        int64_t report_id) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<report::NarrativeFacts> {
+    GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, r.agency_id));
+    GK_ASSIGN_OR_RETURN(Agency agency, tx.GetAgency(r.agency_id));
+    report::NarrativeFacts facts;
+    facts.people_government = IsPeoplesGovernment(agency.level);
+    // Items: those first published in the year, whatever became of them later.
+    storage::PublicationFilter items;
+    items.agency_ids = {r.agency_id};
+    items.limit = 1000000;
+    GK_ASSIGN_OR_RETURN(std::vector<publication::Publication> register_items,
+                        tx.ListPublications(items));
+    int64_t published = 0;
+    for (const auto& p : register_items) {
+      if (p.first_released_on && p.first_released_on->year() == r.year) ++published;
+    }
+    if (published > 0) facts.items_published = published;
+    GK_ASSIGN_OR_RETURN(std::vector<storage::ChannelCount> channels,
+                        tx.CountChannelRecords(r.agency_id, r.year));
+    for (const storage::ChannelCount& c : channels) {
+      facts.channels.emplace_back(std::string(publication::Label(c.channel)), c.records);
+    }
+    // Fees (section 六): notices dated in the year, and what was paid on them.
+    storage::ApplicationFilter cases;
+    cases.agency_ids = {r.agency_id};
+    cases.with_events = true;
+    cases.limit = 1000000;
+    GK_ASSIGN_OR_RETURN(std::vector<application::Application> apps, tx.ListApplications(cases));
+    int64_t notices = 0, notified = 0, collected = 0;
+    for (const application::Application& a : apps) {
+      for (const application::CaseEvent& e : a.events) {
+        if (e.kind != application::EventKind::kFeeNoticeIssued || e.date.year() != r.year) {
+          continue;
+        }
+        ++notices;
+        notified += e.amount_fen;
+        for (const application::CaseEvent& paid : a.events) {
+          if (paid.kind == application::EventKind::kFeePaid && paid.ref == e.seq) {
+            collected += e.amount_fen;
+          }
+        }
+      }
+    }
+    facts.fee_notices = notices;
+    facts.fee_notified_fen = notified;
+    facts.fee_collected_fen = collected;
+    return facts;
+  });
+}
+
 Status ReportService::Submit(const Actor& actor, int64_t report_id, int64_t row_version) {
   Status st = InWrite(store_, [&](storage::Transaction& tx) -> Status {
     GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));

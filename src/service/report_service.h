@@ -12,6 +12,7 @@
 #include "core/agency.h"
 #include "core/annual_report.h"
 #include "core/date.h"
+#include "core/report/narrative_draft.h"
 #include "core/report/report_data.h"
 #include "core/report/rules.h"
 #include "service/actor.h"
@@ -88,6 +89,9 @@ class ReportService {
   // Replaces Tables 三 and 四 of a draft with the figures counted from the agency's application and
   // review records for the year (a new report starts with them).
   Status FillFromRecords(const Actor& actor, int64_t report_id, int64_t row_version);
+  // What a narrative draft needs beyond the tables, from the agency's records for the report's
+  // year: items first published, what went out on each channel, fee notices issued and paid.
+  Result<report::NarrativeFacts> NarrativeFactsFromRecords(const Actor& actor, int64_t report_id);
   // Draft → pending. Refused while any error-level violation remains.
   Status Submit(const Actor& actor, int64_t report_id, int64_t row_version);
   // Pending → draft, with the leader's comment (required).

@@ -273,9 +273,9 @@ Response DraftReportNarrative(App& app, Call& call) {
   Posted& posted = std::get<Posted>(read);
   const service::ReportView* view = &posted.view;
   ParsedForm& parsed = posted.form;
-  report::NarrativeFacts facts;
-  facts.people_government = IsPeoplesGovernment(view->agency.level);
-  for (auto& [numeral, text] : report::DraftNarrative(parsed.data, facts)) {
+  auto facts = app.platform().reports().NarrativeFactsFromRecords(call.actor, view->record.id);
+  if (!facts.ok()) return ErrorPage(app, call, facts.status());
+  for (auto& [numeral, text] : report::DraftNarrative(parsed.data, *facts)) {
     parsed.data.narrative[numeral] = text;
   }
   return Page(app, call, *view, &parsed, "",
