@@ -49,5 +49,6 @@ void AddAuditCommands(CLI::App& app, int* exit_code);        // audit-log verify
 void AddAuditReportsCommand(CLI::App& app, int* exit_code);  // audit PATH... (published reports)
 void AddReportCommands(CLI::App& app, int* exit_code);       // report check|render|list|show|...
 void AddApplicationCommands(CLI::App& app, int* exit_code);  // application list|show|tally
+void AddPublicationCommands(CLI::App& app, int* exit_code);  // publication list|show|search|…
 
 }  // namespace gongkai::cli

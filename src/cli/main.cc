@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddAuditReportsCommand(app, &exit_code);
   AddReportCommands(app, &exit_code);
   AddApplicationCommands(app, &exit_code);
+  AddPublicationCommands(app, &exit_code);
   app.parse_complete_callback(
       [] { spdlog::set_level(spdlog::level::from_str(Globals().log_level)); });
   try {

@@ -167,6 +167,20 @@ check "application show of an unknown case" 3 "does not exist|not found" -- gd a
 check "application tally counts last year's case" 0 "^一、本年新收政府信息公开申请数量	1	0" -- gd application tally 磁钟乡 "$last_year"
 check "application tally counts the pending review" 0 "^行政复议	0	0	0	1	1" -- gd application tally 磁钟乡 "$last_year"
 
+# Proactive disclosure register (issue 7), on the demo database: items dated relative to today.
+recent_year=$(date -d '-26 days' +%Y)
+check "publication list shows the township's and its village's items" 0 "^14 item\(s\)" -- gd publication list 磁钟乡
+check "publication list --list overdue names the Art. 26 days" 0 "已超[0-9]+个工作日" -- gd publication list 磁钟乡 --list overdue
+check "publication list --list stale" 0 "待复核" -- gd publication list 磁钟乡 --list stale
+check "publication list of an unknown list is refused" 2 "unknown list 'nope'" -- gd publication list 磁钟乡 --list nope
+check "publication search marks a two-character term" 0 "【补贴】" -- gd publication search 补贴
+check "publication search of one character" 0 "^1 match" -- gd publication search 汛
+check "publication search leaves out items not yet approved" 0 "^0 match" -- gd publication search 公益性岗位
+check "publication search with nothing to search is refused" 2 "no letters" -- gd publication search "，。"
+check "publication channels counts the records of a year" 0 "政务微信公众号	[0-9]+" -- gd publication channels 磁钟乡 "$recent_year"
+check "publication show gives the Art. 26 status" 0 "第二十六条：即将超过20个工作日|第二十六条：期限内" -- gd publication show 13
+check "publication show of an unknown item" 3 "does not exist" -- gd publication show 999
+
 # Auditing published reports from files (issue 5): the real seed report, broken copies, a batch.
 seed="$(cd "$(dirname "$0")/../.." && pwd)/../shared/fixtures/seed-annual-report-2023-cizhong.txt"
 mkdir -p "$work/audit/batch" "$work/audit/years"
