@@ -82,8 +82,8 @@ constexpr Term kTerms[] = {
      "correction of a published annual report started"},
     {"audit_action.report.accept_warning", "说明警告", "warning accepted with a reason"},
     {"audit_action.report.summarise", "生成汇总报告", "region summary made"},
-    {"audit_action.report.fill_from_records", "按办件记录生成表三、表四",
-     "Tables 三 and 四 filled from the application and review records"},
+    {"audit_action.report.fill_from_records", "按记录生成表二、表三、表四",
+     "Tables 二, 三 and 四 filled from the platform's records"},
     {"audit_action.report.audit_upload", "上传年度报告文件审核",
      "published annual report file uploaded and audited"},
     {"audit_action.report.import_audited", "将审核的文件保存为年度报告",
@@ -323,6 +323,27 @@ constexpr Term kTerms[] = {
     {"review_role.original", "原行政行为机关", "the agency whose decision is challenged"},
     {"review_role.co_defendant_review_organ", "复议机关（共同被告，不计入本机关表四）",
      "review organ as co-defendant (not counted)"},
+    // Table 二 (主动公开政府信息情况): the register of rules and normative documents, and the
+    // yearly decision and fee figures.
+    {"document_kind.rule", "规章", "rule"},
+    {"document_kind.normative", "行政规范性文件", "normative document"},
+    {"made", "本年制发", "made in the year"},
+    {"repealed", "本年废止", "repealed in the year"},
+    {"in_force", "现行有效", "in force"},
+    {"licensing", "行政许可", "licensing decisions"},
+    {"penalty", "行政处罚", "penalty decisions"},
+    {"coercion", "行政强制", "coercion decisions"},
+    {"administrative_fee", "行政事业性收费", "administrative fees"},
+    {"audit_action.normative_document.create", "登记规章或行政规范性文件",
+     "rule or normative document recorded"},
+    {"audit_action.normative_document.update", "修改规章或行政规范性文件",
+     "rule or normative document edited"},
+    {"audit_action.normative_document.repeal", "废止规章或行政规范性文件",
+     "rule or normative document repealed"},
+    {"audit_action.decision_figures.save", "填报年度决定和收费数据",
+     "yearly decision and fee figures saved"},
+    {"audit_action.decision_figures.import", "导入年度决定和收费数据（CSV）",
+     "yearly decision and fee figures imported from CSV"},
 };
 
 }  // namespace

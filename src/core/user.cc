@@ -64,6 +64,7 @@ bool RoleAllows(Role role, Permission p) {
       return role == Role::kLeader;
     case Permission::kHandleApplications:
     case Permission::kEditPublications:
+    case Permission::kEditDisclosureFigures:
       return role == Role::kClerk || role == Role::kAdmin;
   }
   return false;

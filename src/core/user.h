@@ -49,6 +49,8 @@ enum class Permission {
   kEditPublications,    // clerk, admin: draft proactive-disclosure items, record the
                         // confidentiality review, channels; revise and withdraw published items
   kApprovePublications,  // leader: approve items for publication or return them
+  kEditDisclosureFigures,  // clerk, admin: keep the register of rules and normative documents
+                           // and the yearly decision and fee figures (Table 二)
 };
 bool RoleAllows(Role role, Permission permission);
 
