@@ -23,6 +23,8 @@
 #include "core/application/tally.h"
 #include "core/audit.h"
 #include "core/calendar.h"
+#include "core/disclosure/decision_figures.h"
+#include "core/disclosure/normative_document.h"
 #include "core/litigation/review_case.h"
 #include "core/publication/publication.h"
 #include "core/status.h"
@@ -88,6 +90,8 @@ struct DataSnapshot {
   std::vector<publication::Publication> publications;  // ordered by id, with versions and events
   std::vector<std::pair<publication::Attachment, std::string>> attachments;  // ordered by id
   std::vector<publication::ChannelRecord> channel_records;                   // ordered by id
+  std::vector<disclosure::NormativeDocument> normative_documents;            // ordered by id
+  std::vector<disclosure::DecisionFigures> decision_figures;                 // ordered by id
   std::vector<AuditEntry> audit;                                             // ordered by seq
   AuditHead audit_head;
 };
@@ -254,6 +258,28 @@ class Transaction {
       int64_t publication_id) = 0;
   // Records per channel posted in `year` for the agency's items (channels without any omitted).
   virtual Result<std::vector<ChannelCount>> CountChannelRecords(int64_t agency_id, int year) = 0;
+
+  // Table 二's records (disclosure figures): the register of rules and normative documents, and the
+  // yearly decision and fee figures. Inserts return the new id (version 1); updates are guarded by
+  // version and keep agency_id, created_by and created_at (documents) or agency_id and year
+  // (figures). A document number already used by another of the agency's documents, or a second
+  // row of figures for an agency and year, is AlreadyExists; a missing agency is
+  // FailedPrecondition. The database refuses a repeal dated before the made date and negative
+  // figures.
+  virtual Result<int64_t> InsertNormativeDocument(const disclosure::NormativeDocument& d) = 0;
+  virtual Status UpdateNormativeDocument(const disclosure::NormativeDocument& d) = 0;
+  virtual Result<disclosure::NormativeDocument> GetNormativeDocument(int64_t id) = 0;
+  // The agency's documents, ordered by made date, then id.
+  virtual Result<std::vector<disclosure::NormativeDocument>> ListNormativeDocuments(
+      int64_t agency_id) = 0;
+  virtual Result<int64_t> InsertDecisionFigures(const disclosure::DecisionFigures& f) = 0;
+  virtual Status UpdateDecisionFigures(const disclosure::DecisionFigures& f) = 0;
+  // The agency's figures for the year; nullopt when none were entered.
+  virtual Result<std::optional<disclosure::DecisionFigures>> FindDecisionFigures(int64_t agency_id,
+                                                                                int year) = 0;
+  // The agency's figures, ordered by year.
+  virtual Result<std::vector<disclosure::DecisionFigures>> ListDecisionFigures(
+      int64_t agency_id) = 0;
 
   // Audit log. LockAuditHead serialises writers (row lock / write transaction) until commit.
   virtual Result<AuditHead> LockAuditHead() = 0;

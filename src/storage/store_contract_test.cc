@@ -1632,6 +1632,151 @@ TEST_P(StoreContractTest, ReviewCasesRoundTripAreGuardedByVersionAndListByFiling
   ASSERT_OK(tx->Commit());
 }
 
+// --- Table 二's records: normative documents and decision figures ----------------------------
+
+using disclosure::DecisionFigures;
+using disclosure::DocumentKind;
+using disclosure::NormativeDocument;
+
+NormativeDocument MakeDocument(int64_t agency_id, std::string number, std::string_view made_on) {
+  NormativeDocument d;
+  d.agency_id = agency_id;
+  d.kind = DocumentKind::kNormative;
+  d.title = "关于印发《磁钟乡村级财务管理办法》的通知";
+  d.number = std::move(number);
+  d.made_on = D(made_on);
+  d.note = "备注";
+  d.created_by = d.updated_by = "张三";
+  d.created_at = d.updated_at = "2026-11-28T14:50:23.123Z";
+  return d;
+}
+
+void ExpectSameDocument(const NormativeDocument& w, const NormativeDocument& g) {
+  EXPECT_EQ(std::tie(w.id, w.agency_id, w.kind, w.title, w.number, w.made_on, w.repealed_on,
+                     w.note, w.created_by, w.created_at, w.updated_by, w.updated_at, w.version),
+            std::tie(g.id, g.agency_id, g.kind, g.title, g.number, g.made_on, g.repealed_on,
+                     g.note, g.created_by, g.created_at, g.updated_by, g.updated_at, g.version));
+}
+
+DecisionFigures MakeFigures(int64_t agency_id, int year) {
+  DecisionFigures f;
+  f.agency_id = agency_id;
+  f.year = year;
+  f.licensing = 12;
+  f.penalty = 3;
+  f.coercion = 1;
+  f.fee_fen = 1'234'500;
+  f.updated_by = "张三";
+  f.updated_at = "2026-11-28T14:50:23.123Z";
+  return f;
+}
+
+void ExpectSameFigures(const DecisionFigures& w, const DecisionFigures& g) {
+  EXPECT_EQ(std::tie(w.id, w.agency_id, w.year, w.licensing, w.penalty, w.coercion, w.fee_fen,
+                     w.updated_by, w.updated_at, w.version),
+            std::tie(g.id, g.agency_id, g.year, g.licensing, g.penalty, g.coercion, g.fee_fen,
+                     g.updated_by, g.updated_at, g.version));
+}
+
+TEST_P(StoreContractTest, NormativeDocumentsRoundTripAreGuardedAndNumbersUniquePerAgency) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  ASSERT_OK_AND_ASSIGN(int64_t other,
+                       tx->InsertAgency(MakeAgency("三门峡市人民政府", "411200", root)));
+  NormativeDocument later = MakeDocument(root, "磁政〔2024〕5号", "2024-05-01");
+  NormativeDocument earlier = MakeDocument(root, "磁政〔2023〕2号", "2023-02-01");
+  earlier.kind = DocumentKind::kRule;
+  earlier.repealed_on = D("2024-06-30");
+  NormativeDocument elsewhere = MakeDocument(other, "磁政〔2024〕5号", "2024-01-01");  // same number
+  for (NormativeDocument* d : {&later, &earlier, &elsewhere}) {
+    ASSERT_OK_AND_ASSIGN(d->id, tx->InsertNormativeDocument(*d));
+    d->version = 1;
+  }
+  for (const NormativeDocument* d : {&later, &earlier, &elsewhere}) {
+    ASSERT_OK_AND_ASSIGN(NormativeDocument got, tx->GetNormativeDocument(d->id));
+    ExpectSameDocument(*d, got);
+  }
+  EXPECT_EQ(tx->GetNormativeDocument(elsewhere.id + 100).status().code(), StatusCode::kNotFound);
+  ASSERT_OK_AND_ASSIGN(std::vector<NormativeDocument> listed, tx->ListNormativeDocuments(root));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, earlier.id);  // by made date
+  EXPECT_EQ(listed[1].id, later.id);
+
+  // One number names one document of an agency; the transaction stays usable after the refusal.
+  Status dup = tx->InsertNormativeDocument(MakeDocument(root, "磁政〔2024〕5号", "2024-07-01"))
+                   .status();
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists) << dup.ToString();
+  EXPECT_NE(dup.ui_message().find("磁政〔2024〕5号"), std::string::npos);
+  NormativeDocument renumbered = earlier;
+  renumbered.number = later.number;
+  EXPECT_EQ(tx->UpdateNormativeDocument(renumbered).code(), StatusCode::kAlreadyExists);
+
+  // Update replaces the fields and bumps the version; a stale one changes nothing.
+  NormativeDocument changed = later;
+  changed.title = "新标题";
+  changed.repealed_on = D("2025-01-01");
+  changed.updated_by = "李四";
+  ASSERT_OK(tx->UpdateNormativeDocument(changed));
+  changed.version = 2;
+  ASSERT_OK_AND_ASSIGN(NormativeDocument got, tx->GetNormativeDocument(later.id));
+  ExpectSameDocument(changed, got);
+  NormativeDocument stale = later;
+  stale.title = "过期";
+  EXPECT_EQ(tx->UpdateNormativeDocument(stale).code(), StatusCode::kAborted);
+  stale.id = elsewhere.id + 100;
+  EXPECT_EQ(tx->UpdateNormativeDocument(stale).code(), StatusCode::kNotFound);
+
+  // The database refuses a repeal before the document was made, and an unknown agency.
+  NormativeDocument backwards = MakeDocument(root, "磁政〔2024〕9号", "2024-05-01");
+  backwards.repealed_on = D("2024-04-30");
+  EXPECT_FALSE(tx->InsertNormativeDocument(backwards).ok());
+  EXPECT_EQ(tx->InsertNormativeDocument(MakeDocument(4242, "x", "2024-01-01")).status().code(),
+            StatusCode::kFailedPrecondition);
+  ASSERT_OK(tx->Commit());
+}
+
+TEST_P(StoreContractTest, DecisionFiguresOnePerAgencyAndYearGuardedByVersion) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  DecisionFigures y2024 = MakeFigures(root, 2024);
+  DecisionFigures y2023 = MakeFigures(root, 2023);
+  y2023.fee_fen = 0;
+  for (DecisionFigures* f : {&y2024, &y2023}) {
+    ASSERT_OK_AND_ASSIGN(f->id, tx->InsertDecisionFigures(*f));
+    f->version = 1;
+  }
+  ASSERT_OK_AND_ASSIGN(std::optional<DecisionFigures> found, tx->FindDecisionFigures(root, 2024));
+  ASSERT_TRUE(found.has_value());
+  ExpectSameFigures(y2024, *found);
+  ASSERT_OK_AND_ASSIGN(found, tx->FindDecisionFigures(root, 2022));
+  EXPECT_FALSE(found.has_value());
+  ASSERT_OK_AND_ASSIGN(std::vector<DecisionFigures> listed, tx->ListDecisionFigures(root));
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].year, 2023);  // by year
+  EXPECT_EQ(listed[1].year, 2024);
+
+  EXPECT_EQ(tx->InsertDecisionFigures(MakeFigures(root, 2024)).status().code(),
+            StatusCode::kAlreadyExists);
+  DecisionFigures changed = y2024;
+  changed.penalty = 7;
+  changed.fee_fen = 100;
+  ASSERT_OK(tx->UpdateDecisionFigures(changed));
+  changed.version = 2;
+  ASSERT_OK_AND_ASSIGN(found, tx->FindDecisionFigures(root, 2024));
+  ExpectSameFigures(changed, *found);
+  EXPECT_EQ(tx->UpdateDecisionFigures(y2024).code(), StatusCode::kAborted);
+  DecisionFigures missing = MakeFigures(root, 2020);
+  missing.version = 1;
+  EXPECT_EQ(tx->UpdateDecisionFigures(missing).code(), StatusCode::kNotFound);
+
+  DecisionFigures negative = MakeFigures(root, 2021);
+  negative.coercion = -1;
+  EXPECT_FALSE(tx->InsertDecisionFigures(negative).ok());
+  EXPECT_EQ(tx->InsertDecisionFigures(MakeFigures(4242, 2024)).status().code(),
+            StatusCode::kFailedPrecondition);
+  ASSERT_OK(tx->Commit());
+}
+
 // --- Migrations and bulk copy ---------------------------------------------------------------
 
 TEST_P(StoreContractTest, MigrateReportsWhatItApplies) {
@@ -1738,6 +1883,15 @@ DataSnapshot FillForExport(Store& store) {
   review.id = tx->InsertReviewCase(review).value();
   review.version = 1;
   want.review_cases = {review};
+  NormativeDocument doc = MakeDocument(township.id, "磁政〔2024〕5号", "2024-05-01");
+  doc.repealed_on = D("2024-12-31");
+  doc.id = tx->InsertNormativeDocument(doc).value();
+  doc.version = 1;
+  want.normative_documents = {doc};
+  DecisionFigures figures = MakeFigures(township.id, 2024);
+  figures.id = tx->InsertDecisionFigures(figures).value();
+  figures.version = 1;
+  want.decision_figures = {figures};
   EXPECT_TRUE(tx->Commit().ok());
   return want;
 }
@@ -1789,6 +1943,14 @@ void ExpectSameSnapshot(const DataSnapshot& want, const DataSnapshot& got) {
   for (size_t i = 0; i < want.review_cases.size(); ++i) {
     ExpectSameReviewCase(want.review_cases[i], got.review_cases[i]);
   }
+  ASSERT_EQ(want.normative_documents.size(), got.normative_documents.size());
+  for (size_t i = 0; i < want.normative_documents.size(); ++i) {
+    ExpectSameDocument(want.normative_documents[i], got.normative_documents[i]);
+  }
+  ASSERT_EQ(want.decision_figures.size(), got.decision_figures.size());
+  for (size_t i = 0; i < want.decision_figures.size(); ++i) {
+    ExpectSameFigures(want.decision_figures[i], got.decision_figures[i]);
+  }
   ASSERT_EQ(want.report_sources.size(), got.report_sources.size());
   for (size_t i = 0; i < want.report_sources.size(); ++i) {
     const ReportSource& w = want.report_sources[i];
@@ -1834,6 +1996,11 @@ TEST_P(StoreContractTest, ExportImportRoundTripKeepsIdsAndContinuesAbove) {
     ASSERT_OK_AND_ASSIGN(int64_t next_review,
                          tx->InsertReviewCase(MakeReviewCase(1, "2024-01-01")));
     EXPECT_EQ(next_review, want.review_cases.back().id + 1);
+    ASSERT_OK_AND_ASSIGN(int64_t next_doc,
+                         tx->InsertNormativeDocument(MakeDocument(1, "新", "2024-01-01")));
+    EXPECT_EQ(next_doc, want.normative_documents.back().id + 1);
+    ASSERT_OK_AND_ASSIGN(int64_t next_figures, tx->InsertDecisionFigures(MakeFigures(1, 2023)));
+    EXPECT_EQ(next_figures, want.decision_figures.back().id + 1);
     ASSERT_OK(tx->AppendAudit(MakeEntry(4, "agency:3", want.audit_head.hash)));
     ASSERT_OK(tx->Commit());
   }

@@ -77,7 +77,8 @@ class PostgresDialectImpl final : public Dialect {
   void ContinueIdsAfterImport(soci::session& session) const override {
     for (const char* table :
          {"agencies", "users", "report_sources", "annual_reports", "applications", "review_cases",
-          "publications", "publication_attachments", "publication_channels"}) {
+          "publications", "publication_attachments", "publication_channels", "normative_documents",
+          "decision_figures"}) {
       ExecScript(session, std::string("SELECT setval(pg_get_serial_sequence('") + table +
                               "', 'id'), COALESCE((SELECT MAX(id) FROM " + table +
                               "), 0) + 1, false)");

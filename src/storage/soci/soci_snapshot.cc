@@ -27,6 +27,8 @@ Result<DataSnapshot> SociTransaction::ExportAll() {
     out.attachments.emplace_back(a, std::move(data));
   }
   GK_ASSIGN_OR_RETURN(out.channel_records, SelectChannelRecords(std::nullopt));
+  GK_ASSIGN_OR_RETURN(out.normative_documents, SelectNormativeDocuments("", none, "id"));
+  GK_ASSIGN_OR_RETURN(out.decision_figures, SelectDecisionFigures("", none));
   for (;;) {
     int64_t after = out.audit.empty() ? 0 : out.audit.back().seq;
     GK_ASSIGN_OR_RETURN(std::vector<AuditEntry> page, ListAudit(after, 5000));
@@ -140,6 +142,14 @@ Status SociTransaction::ImportAll(const DataSnapshot& rows) {
         for (const publication::ChannelRecord& r : rows.channel_records) {
           row = "publication_channels id " + std::to_string(r.id);
           InsertChannelRow(r, /*keep_id=*/true);
+        }
+        for (const disclosure::NormativeDocument& d : rows.normative_documents) {
+          row = "normative_documents id " + std::to_string(d.id);
+          InsertNormativeDocumentRow(d, /*keep_id=*/true);
+        }
+        for (const disclosure::DecisionFigures& f : rows.decision_figures) {
+          row = "decision_figures id " + std::to_string(f.id);
+          InsertDecisionFiguresRow(f, /*keep_id=*/true);
         }
         row = "identity sequences";
         dialect_.ContinueIdsAfterImport(sql());

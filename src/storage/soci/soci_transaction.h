@@ -4,7 +4,7 @@
 // commit and roll back, which differ in more than their SQL.
 //
 // The methods are implemented by concern in soci_{agencies,users,sessions,calendar,audit,
-// snapshot,reports,report_sources,applications,review_cases}.cc.
+// snapshot,reports,report_sources,applications,review_cases,disclosure_figures}.cc.
 #pragma once
 
 #include <soci/soci.h>
@@ -87,6 +87,17 @@ class SociTransaction : public Transaction {
   Result<std::vector<publication::ChannelRecord>> ListChannelRecords(
       int64_t publication_id) override;
   Result<std::vector<ChannelCount>> CountChannelRecords(int64_t agency_id, int year) override;
+
+  Result<int64_t> InsertNormativeDocument(const disclosure::NormativeDocument& d) override;
+  Status UpdateNormativeDocument(const disclosure::NormativeDocument& d) override;
+  Result<disclosure::NormativeDocument> GetNormativeDocument(int64_t id) override;
+  Result<std::vector<disclosure::NormativeDocument>> ListNormativeDocuments(
+      int64_t agency_id) override;
+  Result<int64_t> InsertDecisionFigures(const disclosure::DecisionFigures& f) override;
+  Status UpdateDecisionFigures(const disclosure::DecisionFigures& f) override;
+  Result<std::optional<disclosure::DecisionFigures>> FindDecisionFigures(int64_t agency_id,
+                                                                        int year) override;
+  Result<std::vector<disclosure::DecisionFigures>> ListDecisionFigures(int64_t agency_id) override;
 
   Result<AuditHead> LockAuditHead() override;
   Result<AuditHead> GetAuditHead() override;
@@ -203,6 +214,14 @@ class SociTransaction : public Transaction {
                                                                 const std::string& order);
   // Insert's statement, also used by ImportAll (keep_id: with c.id and version); returns the id.
   int64_t InsertReviewCaseRow(const litigation::ReviewCase& c, bool keep_id);
+  // Table 二's records: `where` ("" or " WHERE ...") uses `binds`; ordered by `order`.
+  Result<std::vector<disclosure::NormativeDocument>> SelectNormativeDocuments(
+      const std::string& where, Binds& binds, const std::string& order);
+  Result<std::vector<disclosure::DecisionFigures>> SelectDecisionFigures(const std::string& where,
+                                                                         Binds& binds);
+  // Insert statements, also used by ImportAll (keep_id: with the id and version); return the id.
+  int64_t InsertNormativeDocumentRow(const disclosure::NormativeDocument& d, bool keep_id);
+  int64_t InsertDecisionFiguresRow(const disclosure::DecisionFigures& f, bool keep_id);
   // Shared by Get/Find/List: `where` is "" or a condition on one bound value.
   template <class T>
   Result<std::vector<User>> SelectUsers(const std::string& where, const T* value);
