@@ -13,7 +13,7 @@ TEST(ParseCsvTest, ReadsWhatSpreadsheetsWrite) {
     std::vector<std::pair<int, Fields>> want;
   } cases[] = {
       {"a,b\r\n1,2\r\n", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
-      {"\xEF\xBB\xBFa,b\n1,2", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
+      {"\xEF\xBB\xBF" "a,b\n1,2", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
       {"a,b\r1,2\r", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
       {"\"x, y\",\"say \"\"hi\"\"\"\n", {{1, {"x, y", "say \"hi\""}}}},
       {"\"two\nlines\",z\nnext", {{1, {"two\nlines", "z"}}, {3, {"next"}}}},

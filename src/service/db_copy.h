@@ -17,7 +17,7 @@ namespace gongkai::service {
 struct TableSummary {
   std::string table;  // agencies, agency_group_members, users, calendar_years, report_sources,
                       // annual_reports, applications, application_events, review_cases,
-                      // audit_log, audit_head
+                      // normative_documents, decision_figures, audit_log, audit_head
   int64_t rows = 0;
   std::string sha256;  // hex
   bool operator==(const TableSummary&) const = default;

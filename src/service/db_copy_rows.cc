@@ -217,6 +217,21 @@ std::string Encode(const publication::ChannelRecord& r) {
   return row.Text(r.recorded_by).Text(r.recorded_at).Done();
 }
 
+std::string Encode(const disclosure::NormativeDocument& d) {
+  Row row;
+  row.Int(d.id).Int(d.agency_id).Text(Code(d.kind)).Text(d.title).Text(d.number);
+  row.Text(d.made_on.ToString()).OptionalDate(d.repealed_on).Text(d.note);
+  row.Text(d.created_by).Text(d.created_at).Text(d.updated_by).Text(d.updated_at);
+  return row.Int(d.version).Done();
+}
+
+std::string Encode(const disclosure::DecisionFigures& f) {
+  Row row;
+  row.Int(f.id).Int(f.agency_id).Int(f.year).Int(f.licensing).Int(f.penalty).Int(f.coercion);
+  row.Int(f.fee_fen).Text(f.updated_by).Text(f.updated_at);
+  return row.Int(f.version).Done();
+}
+
 // An application's identity for the diff includes its events: a case that moved on in the source
 // after an earlier copy is a changed row.
 std::string EncodeWithEvents(const application::Application& a) {
@@ -242,6 +257,8 @@ int64_t KeyOf(const litigation::ReviewCase& c) { return c.id; }
 int64_t KeyOf(const publication::Publication& p) { return p.id; }
 int64_t KeyOf(const std::pair<publication::Attachment, std::string>& a) { return a.first.id; }
 int64_t KeyOf(const publication::ChannelRecord& r) { return r.id; }
+int64_t KeyOf(const disclosure::NormativeDocument& d) { return d.id; }
+int64_t KeyOf(const disclosure::DecisionFigures& f) { return f.id; }
 
 template <class T>
 TableSummary Summarise(std::string table, const std::vector<T>& rows) {
@@ -311,6 +328,8 @@ std::vector<TableSummary> SummariseSnapshot(const storage::DataSnapshot& s) {
   out.push_back(Summarise("publications", s.publications));
   out.push_back(Summarise("publication_attachments", s.attachments));
   out.push_back(Summarise("publication_channels", s.channel_records));
+  out.push_back(Summarise("normative_documents", s.normative_documents));
+  out.push_back(Summarise("decision_figures", s.decision_figures));
   out.push_back(Summarise("audit_log", s.audit));
   out.push_back(
       {"audit_head", 1, Sha256Hex(Row().Int(s.audit_head.seq).Text(s.audit_head.hash).Done())});
@@ -370,6 +389,13 @@ Result<storage::DataSnapshot> MissingRows(const storage::DataSnapshot& source,
   GK_RETURN_IF_ERROR(Diff(
       "publication_channels", "id", source.channel_records, target.channel_records,
       [](const publication::ChannelRecord& r) { return Encode(r); }, &missing.channel_records));
+  GK_RETURN_IF_ERROR(Diff(
+      "normative_documents", "id", source.normative_documents, target.normative_documents,
+      [](const disclosure::NormativeDocument& d) { return Encode(d); },
+      &missing.normative_documents));
+  GK_RETURN_IF_ERROR(Diff(
+      "decision_figures", "id", source.decision_figures, target.decision_figures,
+      [](const disclosure::DecisionFigures& f) { return Encode(f); }, &missing.decision_figures));
   missing.audit.assign(source.audit.begin() + static_cast<std::ptrdiff_t>(common),
                        source.audit.end());
   missing.audit_head = source.audit_head;

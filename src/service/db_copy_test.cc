@@ -354,11 +354,69 @@ TEST_P(DbCopyTest, CopiesApplicationsWithTheirEventsAndReviewCases) {
       << again.status().message();
 }
 
+// Table 二's records arrive with their ids; a document repealed in the source afterwards is a
+// conflict on the next copy.
+TEST_P(DbCopyTest, CopiesNormativeDocumentsAndDecisionFigures) {
+  disclosure::NormativeDocument doc;
+  doc.agency_id = 1;
+  doc.title = "关于印发《村级财务管理办法》的通知";
+  doc.number = "湖政〔2024〕9号";
+  doc.made_on = Date::Parse("2024-05-01").value();
+  disclosure::DecisionFigures figures;
+  figures.agency_id = 1;
+  figures.year = 2024;
+  figures.penalty = 4;
+  figures.fee_fen = 120'000;
+  {
+    auto source = storage::OpenStore(source_url_);
+    ASSERT_TRUE(source.ok()) << source.status().ToString();
+    auto tx = (*source)->Begin(storage::TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    doc.id = (*tx)->InsertNormativeDocument(doc).value();
+    figures.id = (*tx)->InsertDecisionFigures(figures).value();
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto copied = CopyDatabase(source_url_, target_url_);
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  EXPECT_TRUE(copied->verified());
+  for (const char* table : {"normative_documents", "decision_figures"}) {
+    EXPECT_GE(Rows(copied->source, table), 1) << table;
+    EXPECT_EQ(Rows(copied->target, table), Rows(copied->source, table)) << table;
+  }
+  {
+    auto target = storage::OpenStore(target_url_);
+    ASSERT_TRUE(target.ok());
+    auto tx = (*target)->Begin(storage::TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    auto got = (*tx)->GetNormativeDocument(doc.id);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(got->number, doc.number);
+    auto found = (*tx)->FindDecisionFigures(1, 2024);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->fee_fen, 120'000);
+  }
+  {
+    auto source = storage::OpenStore(source_url_);
+    ASSERT_TRUE(source.ok());
+    auto tx = (*source)->Begin(storage::TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    doc.version = 1;
+    doc.repealed_on = Date::Parse("2024-12-01").value();
+    ASSERT_TRUE((*tx)->UpdateNormativeDocument(doc).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto again = CopyDatabase(source_url_, target_url_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("normative_documents id " + std::to_string(doc.id)),
+            std::string::npos)
+      << again.status().message();
+}
+
 // --- The pure parts ------------------------------------------------------------------------------
 
 TEST(DbCopyRowsTest, EmptyTablesHashTheEmptyString) {
   auto tables = SummariseSnapshot({});
-  ASSERT_EQ(tables.size(), 14u);
+  ASSERT_EQ(tables.size(), 16u);
   EXPECT_EQ(tables[0].table, "agencies");
   EXPECT_EQ(tables[0].rows, 0);
   EXPECT_EQ(tables[0].sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

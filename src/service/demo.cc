@@ -1,6 +1,7 @@
 #include "service/demo.h"
 
 #include "service/demo_applications.h"
+#include "service/demo_disclosure.h"
 #include "service/demo_publications.h"
 #include "service/demo_reports.h"
 
@@ -127,6 +128,7 @@ Result<std::vector<DemoAccount>> SeedDemo(Platform& p, const std::vector<Calenda
   GK_RETURN_IF_ERROR(SeedDemoApplications(p, ids[kCizhong], users[0], users[1]));
   // ids[kHrss + 1] is 磁钟村, the first village.
   GK_RETURN_IF_ERROR(SeedDemoPublications(p, ids[kCizhong], ids[kHrss + 1], users[0], users[1]));
+  GK_RETURN_IF_ERROR(SeedDemoDisclosureFigures(p, ids[kCizhong], ids[kDistrict], ids[kHrss]));
   return DemoAccounts();
 }
 

@@ -127,6 +127,29 @@ nlohmann::json ToJson(const litigation::ReviewCase& c) {
           {"version", c.version}};
 }
 
+nlohmann::json ToJson(const disclosure::NormativeDocument& d) {
+  return {{"id", d.id},
+          {"agency_id", d.agency_id},
+          {"kind", Code(d.kind)},
+          {"title", d.title},
+          {"number", d.number},
+          {"made_on", d.made_on.ToString()},
+          {"repealed_on", OptDate(d.repealed_on)},
+          {"note", d.note},
+          {"version", d.version}};
+}
+
+nlohmann::json ToJson(const disclosure::DecisionFigures& f) {
+  return {{"id", f.id},
+          {"agency_id", f.agency_id},
+          {"year", f.year},
+          {"licensing", f.licensing},
+          {"penalty", f.penalty},
+          {"coercion", f.coercion},
+          {"fee_fen", f.fee_fen},
+          {"version", f.version}};
+}
+
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

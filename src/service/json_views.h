@@ -7,6 +7,8 @@
 #include "core/agency.h"
 #include "core/application/application.h"
 #include "core/calendar.h"
+#include "core/disclosure/decision_figures.h"
+#include "core/disclosure/normative_document.h"
 #include "core/litigation/review_case.h"
 #include "core/user.h"
 
@@ -19,6 +21,8 @@ nlohmann::json ToJson(const application::CaseEvent& event);
 // The case with its applicant and request; events are not included (the audit log has them).
 nlohmann::json ToJson(const application::Application& app);
 nlohmann::json ToJson(const litigation::ReviewCase& c);
+nlohmann::json ToJson(const disclosure::NormativeDocument& d);
+nlohmann::json ToJson(const disclosure::DecisionFigures& f);
 // Compact, key-sorted, invalid UTF-8 replaced: stable bytes for hashing.
 std::string Dump(const nlohmann::json& j);
 

@@ -16,7 +16,8 @@ Platform::Platform(std::unique_ptr<storage::Store> store, const Clock& clock,
       report_audit_(*store_, clock_, reports_, options.report_audit, options.pdf),
       applications_(*store_, clock_, calendar_, options.applications),
       review_cases_(*store_, clock_),
-      publications_(*store_, clock_, calendar_) {}
+      publications_(*store_, clock_, calendar_),
+      disclosure_figures_(*store_, clock_) {}
 
 Result<std::unique_ptr<Platform>> OpenPlatform(const std::string& url, const Clock& clock,
                                                PlatformOptions options) {

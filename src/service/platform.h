@@ -11,6 +11,7 @@
 #include "service/calendar_service.h"
 #include "service/clock.h"
 #include "service/crypto.h"
+#include "service/disclosure_figures_service.h"
 #include "service/report_audit_service.h"
 #include "service/report_service.h"
 #include "service/publication_service.h"
@@ -46,6 +47,7 @@ class Platform {
   ApplicationService& applications() { return applications_; }
   ReviewCaseService& review_cases() { return review_cases_; }
   PublicationService& publications() { return publications_; }
+  DisclosureFiguresService& disclosure_figures() { return disclosure_figures_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -61,6 +63,7 @@ class Platform {
   ApplicationService applications_;
   ReviewCaseService review_cases_;
   PublicationService publications_;
+  DisclosureFiguresService disclosure_figures_;
 };
 
 // Opens (and migrates) the database at url and wires the services.

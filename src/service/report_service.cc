@@ -15,6 +15,7 @@
 #include "io/report_json.h"
 #include "service/audit_service.h"
 #include "service/authorize.h"
+#include "service/disclosure_figures_service.h"
 #include "service/tx.h"
 
 namespace gongkai::service {
@@ -265,9 +266,10 @@ std::string ReportView::title() const {
 
 namespace {
 
-// annual-report.md §7: Tables 三 and 四 counted from the agency's own records.
+// annual-report.md §7: Tables 二, 三 and 四 counted from the agency's own records (Table 二's
+// decision and fee cells only when the year's figures were entered).
 Result<report::ReportData> TallyRecords(storage::Transaction& tx, int64_t agency_id, int year) {
-  report::ReportData tally;
+  GK_ASSIGN_OR_RETURN(report::ReportData tally, TallyTable2(tx, agency_id, year));
   GK_ASSIGN_OR_RETURN(std::vector<application::CaseSummary> cases,
                       tx.SummariseApplications(agency_id, year));
   application::TallyTable3(cases, year, tally);
@@ -554,7 +556,7 @@ Status ReportService::FillFromRecords(const Actor& actor, int64_t report_id, int
     GK_ASSIGN_OR_RETURN(AnnualReport r, tx.GetReport(report_id));
     GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kEditReport, r.agency_id));
     GK_RETURN_IF_ERROR(
-        RequireStatus(r, ReportStatus::kDraft, "fill from records", "按办件记录生成表三、表四"));
+        RequireStatus(r, ReportStatus::kDraft, "fill from records", "按记录生成表二、表三、表四"));
     GK_RETURN_IF_ERROR(Stale(r, row_version));
     GK_ASSIGN_OR_RETURN(report::ReportData data, DecodeBody(r));
     GK_ASSIGN_OR_RETURN(report::ReportData tally, TallyRecords(tx, r.agency_id, r.year));

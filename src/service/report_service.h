@@ -40,8 +40,9 @@ struct ReportView {
   int open_warnings = 0;                // W violations without a written reason (block approval)
   bool blocks_publication() const { return errors > 0 || open_warnings > 0; }
   std::string title() const;  // "…磁钟乡人民政府2023年政府信息公开工作年度报告"
-  // Entered reports not yet published: the Table 三/四 cells whose figures differ from what the
-  // agency's application and review records give for the year (empty when they agree).
+  // Entered reports not yet published: the Table 二/三/四 cells whose figures differ from what the
+  // agency's records give for the year (register of normative documents, decision and fee
+  // figures, applications, review cases; empty when they agree).
   std::vector<std::string> differs_from_records;
   bool compared_with_records = false;
 };
@@ -86,8 +87,9 @@ class ReportService {
   // removes the explanation. An explanation lapses when a save changes what it explained.
   Status AcceptWarning(const Actor& actor, int64_t report_id, int64_t row_version,
                        const std::string& fingerprint, const std::string& reason);
-  // Replaces Tables 三 and 四 of a draft with the figures counted from the agency's application and
-  // review records for the year (a new report starts with them).
+  // Replaces Tables 二, 三 and 四 of a draft with the figures counted from the agency's records for
+  // the year: the register of rules and normative documents, the year's decision and fee figures
+  // (when entered), applications and review cases. A new report starts with them.
   Status FillFromRecords(const Actor& actor, int64_t report_id, int64_t row_version);
   // What a narrative draft needs beyond the tables, from the agency's records for the report's
   // year: items first published, what went out on each channel, fee notices issued and paid.
