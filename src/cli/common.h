@@ -50,5 +50,6 @@ void AddAuditReportsCommand(CLI::App& app, int* exit_code);  // audit PATH... (p
 void AddReportCommands(CLI::App& app, int* exit_code);       // report check|render|list|show|...
 void AddApplicationCommands(CLI::App& app, int* exit_code);  // application list|show|tally
 void AddPublicationCommands(CLI::App& app, int* exit_code);  // publication list|show|search|…
+void AddFiguresCommands(CLI::App& app, int* exit_code);      // figures import|show, normative list
 
 }  // namespace gongkai::cli

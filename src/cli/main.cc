@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   AddReportCommands(app, &exit_code);
   AddApplicationCommands(app, &exit_code);
   AddPublicationCommands(app, &exit_code);
+  AddFiguresCommands(app, &exit_code);
   app.parse_complete_callback(
       [] { spdlog::set_level(spdlog::level::from_str(Globals().log_level)); });
   try {

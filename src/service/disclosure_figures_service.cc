@@ -248,6 +248,14 @@ FiguresImport DisclosureFiguresService::ImportCsv(const Actor& actor, std::strin
   return out;
 }
 
+Result<report::ReportData> DisclosureFiguresService::CountTable2(const Actor& actor,
+                                                                 int64_t agency_id, int year) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<report::ReportData> {
+    GK_RETURN_IF_ERROR(Authorize(tx, actor, Permission::kViewBackOffice, agency_id));
+    return TallyTable2(tx, agency_id, year);
+  });
+}
+
 Result<report::ReportData> TallyTable2(storage::Transaction& tx, int64_t agency_id, int year) {
   report::ReportData data;
   GK_ASSIGN_OR_RETURN(std::vector<NormativeDocument> docs, tx.ListNormativeDocuments(agency_id));

@@ -60,6 +60,9 @@ class DisclosureFiguresService {
   // bad or names an agency outside the actor's scope.
   FiguresImport ImportCsv(const Actor& actor, std::string_view csv);
 
+  // Table 二 as the agency's records give it for the year (see TallyTable2), for reading.
+  Result<report::ReportData> CountTable2(const Actor& actor, int64_t agency_id, int year);
+
  private:
   storage::Store& store_;
   const Clock& clock_;

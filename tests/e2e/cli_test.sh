@@ -126,6 +126,24 @@ check "report show: not a year" 2 "'23' is not a year" -- gd report show 磁钟�
 check "report show: no such version" 3 "has no version 9 \(versions: 1" -- gd report show 磁钟乡 2023 --version 9
 check "report check: --previous is for files" 2 "--previous applies to a report file" -- gd report check 磁钟乡 2023 --previous "$work/ok.json"
 check "report check with only an agency asks for the year" 3 "'磁钟乡' is not a file; for a stored report give AGENCY YEAR" -- gd report check 磁钟乡
+# Table 二's records: the register and the yearly figures (docs/disclosure-figures.md).
+check "normative list: the demo township's register, newest first" 0 "^[0-9]+  行政规范性文件  磁政〔2025〕9号  2025-06-12  有效" -- gd normative list 磁钟乡
+check "normative list --state repealed" 0 "废止于 2025-03-31" -- gd normative list 磁钟乡 --state repealed
+check "normative list --kind rule: none" 0 "^0 document\(s\)" -- gd normative list 磁钟乡 --kind rule
+check "normative list: an unknown kind is refused" 2 "rules not in \{rule,normative\}|rules" -- gd normative list 磁钟乡 --kind rules
+check "figures show: the year's figures" 0 "^行政处罚	3" -- gd figures show 磁钟乡 2025
+check "figures show: Table 二 counted from the register" 0 "^行政规范性文件	2	1	2" -- gd figures show 磁钟乡 2025
+check "figures show: a year without figures says so" 0 "no decision and fee figures entered for 2021" -- gd figures show 磁钟乡 2021
+printf '\xEF\xBB\xBF单位,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）\r\n三门峡市湖滨区交口乡人民政府,2024,3,1,0,0.5\r\n三门峡市湖滨区交口乡人民政府,2025,4,x,0,-1\r\n无此单位,2025,1,1,1,1\r\n' > "$work/figures-bad.csv"
+check "figures import: every bad line and column named" 2 "figures-bad.csv: line 3, column penalty: 'x' is not a whole number" -- gd figures import "$work/figures-bad.csv"
+check "figures import: the negative fee too" 2 "line 3, column fee: '-1' is negative" -- gd figures import "$work/figures-bad.csv"
+check "figures import: and the unknown agency" 2 "line 4, column agency: no agency '无此单位'" -- gd figures import "$work/figures-bad.csv"
+check "figures import: nothing was saved from the bad file" 0 "no decision and fee figures entered for 2024" -- gd figures show 交口乡 2024
+printf '单位,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）\n三门峡市湖滨区交口乡人民政府,2024,3,1,0,0.5\n' > "$work/figures.csv"
+check "figures import: a good file" 0 "imported 1 row\(s\) .*\(1 new, 0 replaced\)" -- gd figures import "$work/figures.csv"
+check "figures show: the imported fee in 万元" 0 "行政事业性收费（万元）	0.5000" -- gd figures show 交口乡 2024
+check "figures import: a missing file" 3 "nope.csv" -- gd figures import "$work/nope.csv"
+check "the demo database's audit chain verifies after the imports" 0 "audit log intact" -- gd audit-log verify
 check "report render of a file in another format" 0 "^PK" -- head_of "$work/ok.docx" gk report render "$work/ok.json" --format docx -o "$work/ok.docx"
 check "report render a stored report" 0 "三、收到和处理政府信息公开申请情况" -- gd report render 磁钟乡 2023
 check "report render html" 0 "<html" -- gd report render 磁钟乡 2023 --format html

@@ -201,7 +201,7 @@ ChecksAndTables ReportTablesModel(const report::FormatDef* f, const report::Repo
   }
   return out;
 }
-// How Tables 三 and 四 compare with the agency's application and review records (annual-report.md
+// How Tables 二, 三 and 四 compare with the agency's records (annual-report.md
 // §7): in step, or which cells differ, with the button that recounts them.
 nlohmann::json RecordsModel(const report::FormatDef& f, const service::ReportView& view,
                             bool can_fill) {

@@ -64,6 +64,15 @@ Router BuildRouter(App& app) {
   r.Post("/admin/review-cases", Wrap(app, Access::kStaff, CreateReviewCase));
   r.Get("/admin/review-cases/{id}", Wrap(app, Access::kStaff, ReviewCasePage));
   r.Post("/admin/review-cases/{id}", Wrap(app, Access::kStaff, UpdateReviewCase));
+  // Table 二's records.
+  r.Get("/admin/normative", Wrap(app, Access::kStaff, NormativeDocumentsPage));
+  r.Post("/admin/normative", Wrap(app, Access::kStaff, CreateNormativeDocument));
+  r.Get("/admin/normative/{id}", Wrap(app, Access::kStaff, NormativeDocumentPage));
+  r.Post("/admin/normative/{id}", Wrap(app, Access::kStaff, UpdateNormativeDocument));
+  r.Post("/admin/normative/{id}/repeal", Wrap(app, Access::kStaff, RepealNormativeDocument));
+  r.Get("/admin/figures", Wrap(app, Access::kStaff, DecisionFiguresPage));
+  r.Post("/admin/figures", Wrap(app, Access::kStaff, SaveDecisionFigures));
+  r.Post("/admin/figures/import", Wrap(app, Access::kStaff, ImportDecisionFigures));
   // JSON API.
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));

@@ -70,6 +70,16 @@ Response ReviewCasesPage(App& app, Call& call);
 Response CreateReviewCase(App& app, Call& call);
 Response ReviewCasePage(App& app, Call& call);
 Response UpdateReviewCase(App& app, Call& call);
+// Table 二's records: the register of rules and normative documents, and the yearly decision and
+// fee figures with their CSV import.
+Response NormativeDocumentsPage(App& app, Call& call);
+Response CreateNormativeDocument(App& app, Call& call);
+Response NormativeDocumentPage(App& app, Call& call);
+Response UpdateNormativeDocument(App& app, Call& call);
+Response RepealNormativeDocument(App& app, Call& call);
+Response DecisionFiguresPage(App& app, Call& call);
+Response SaveDecisionFigures(App& app, Call& call);
+Response ImportDecisionFigures(App& app, Call& call);
 // The public: the application form on an agency's page, the query code after submitting, and
 // following the case with it.
 Response ApplyForm(App& app, Call& call);

@@ -59,8 +59,8 @@ const char* NoticeFor(std::string_view done) {
   if (done == "submitted") return "已送主管领导审批。";
   if (done == "returned") return "已退回修改。";
   if (done == "published") return "已审批并在门户网站发布。";
-  if (done == "created") return "已新建年度报告。表三、表四已按办件记录生成。";
-  if (done == "filled") return "已按办件记录重新生成表三、表四，并已重新检查。";
+  if (done == "created") return "已新建年度报告。表二、表三、表四已按本单位记录生成。";
+  if (done == "filled") return "已按记录重新生成表二、表三、表四，并已重新检查。";
   if (done == "correcting") return "已建立更正版本，修改后按流程送审发布。";
   if (done == "imported") {
     return "已将审核的文件保存为年度报告（来源：导入）。错误须由该单位改正、警告须书面说明后，方可"
