@@ -248,6 +248,15 @@ FiguresImport DisclosureFiguresService::ImportCsv(const Actor& actor, std::strin
   return out;
 }
 
+void DisclosureFiguresService::RecordRefusedForm(const Actor& actor, const std::string& action,
+                                                 const std::string& entity,
+                                                 const std::vector<std::string>& problems) {
+  std::string all;
+  for (const std::string& p : problems) all += (all.empty() ? "" : "; ") + p;
+  RecordRejected(store_, clock_, actor, action, entity,
+                 InvalidArgument("form refused: " + all, "表单填写有误"));
+}
+
 Result<report::ReportData> DisclosureFiguresService::CountTable2(const Actor& actor,
                                                                  int64_t agency_id, int year) {
   return InRead(store_, [&](storage::Transaction& tx) -> Result<report::ReportData> {

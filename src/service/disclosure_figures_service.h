@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,6 +60,12 @@ class DisclosureFiguresService {
   // replace the figures already entered for their agency-year. Nothing is saved when any row is
   // bad or names an agency outside the actor's scope.
   FiguresImport ImportCsv(const Actor& actor, std::string_view csv);
+
+  // Records in the audit log a form the page could not even read (e.g. a figure that is not a
+  // number), so refused input is on record like the refusals of the calls above. `action` is one
+  // of this service's ("decision_figures.save", "normative_document.create", ...).
+  void RecordRefusedForm(const Actor& actor, const std::string& action, const std::string& entity,
+                         const std::vector<std::string>& problems);
 
   // Table 二 as the agency's records give it for the year (see TallyTable2), for reading.
   Result<report::ReportData> CountTable2(const Actor& actor, int64_t agency_id, int year);

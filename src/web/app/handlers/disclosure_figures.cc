@@ -340,8 +340,11 @@ Response NormativeDocumentsPage(App& app, Call& call) {
 Response CreateNormativeDocument(App& app, Call& call) {
   const int64_t agency_id = AgencyParam(call);
   DocumentInput in = ParseDocumentForm(call.form);
-  if (!in.errors.empty())
+  if (!in.errors.empty()) {
+    app.platform().disclosure_figures().RecordRefusedForm(
+        call.actor, "normative_document.create", "agency:" + std::to_string(agency_id), in.errors);
     return DocumentsPage(app, call, agency_id, in.values, ErrorList(in.errors), 422);
+  }
   in.d.agency_id = agency_id;
   auto id = app.platform().disclosure_figures().CreateDocument(call.actor, in.d);
   if (!id.ok()) {
@@ -369,7 +372,12 @@ Response UpdateNormativeDocument(App& app, Call& call) {
   int64_t version = 0;
   if (!ParseId(call.form.Get("version"), &version))
     in.errors.push_back("表单已失效，请刷新页面后重试");
-  if (!in.errors.empty()) return DocumentPage(app, call, *old, in.values, ErrorList(in.errors), 422);
+  if (!in.errors.empty()) {
+    app.platform().disclosure_figures().RecordRefusedForm(
+        call.actor, "normative_document.update", "normative_document:" + std::to_string(*id),
+        in.errors);
+    return DocumentPage(app, call, *old, in.values, ErrorList(in.errors), 422);
+  }
   in.d.id = *id;
   in.d.version = version;
   Status st = app.platform().disclosure_figures().UpdateDocument(call.actor, in.d);
@@ -402,6 +410,11 @@ Response RepealNormativeDocument(App& app, Call& call) {
   } else {
     st = app.platform().disclosure_figures().RepealDocument(call.actor, *id, version, *date);
   }
+  if (!st.ok() && (version == 0 || !date.ok())) {  // refused here, not by the service
+    app.platform().disclosure_figures().RecordRefusedForm(
+        call.actor, "normative_document.repeal", "normative_document:" + std::to_string(*id),
+        {st.message()});
+  }
   if (!st.ok()) return DocumentPage(app, call, *old, ValuesOf(*old), st.ui_message(), StatusFor(st));
   return Response::Redirect("/admin/normative/" + std::to_string(*id) + "?done=repealed");
 }
@@ -419,6 +432,8 @@ Response SaveDecisionFigures(App& app, Call& call) {
     in.errors.push_back("表单已失效，请刷新页面后重试");
   const int year = in.f.year >= dis::kFirstFiguresYear ? in.f.year : YearParam(app, call);
   if (!in.errors.empty()) {
+    app.platform().disclosure_figures().RecordRefusedForm(
+        call.actor, "decision_figures.save", "agency:" + std::to_string(agency_id), in.errors);
     return FiguresPage(app, call, agency_id, year, &in.values, version, ErrorList(in.errors), {},
                        422);
   }
