@@ -20,6 +20,9 @@ Router BuildRouter(App& app) {
   r.Get("/track", Wrap(app, Access::kPublic, TrackForm));
   r.Post("/track", Wrap(app, Access::kPublic, TrackApplication));
   r.Post("/track/letter", Wrap(app, Access::kPublic, PublicLetter));
+  // Proactive disclosure: an item's public page and its attachments.
+  r.Get("/publications/{id}", Wrap(app, Access::kPublic, PortalPublication));
+  r.Get("/publications/{id}/files/{file}", Wrap(app, Access::kPublic, PortalPublicationFile));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
   r.Post("/login", Wrap(app, Access::kPublic, Login));
@@ -73,6 +76,20 @@ Router BuildRouter(App& app) {
   r.Get("/admin/figures", Wrap(app, Access::kStaff, DecisionFiguresPage));
   r.Post("/admin/figures", Wrap(app, Access::kStaff, SaveDecisionFigures));
   r.Post("/admin/figures/import", Wrap(app, Access::kStaff, ImportDecisionFigures));
+  // Proactive disclosure register. Drafts and channel records carry files (20 MB each).
+  const RouteOptions uploads{.max_body_bytes = 100u << 20, .read_timeout = std::chrono::seconds(300)};
+  r.Get("/admin/publications", Wrap(app, Access::kStaff, PublicationsPage));
+  r.Get("/admin/publications/new", Wrap(app, Access::kStaff, NewPublicationForm));
+  r.Post("/admin/publications/new", Wrap(app, Access::kStaff, CreatePublication), uploads);
+  r.Get("/admin/publications/{id}", Wrap(app, Access::kStaff, PublicationPage));
+  r.Get("/admin/publications/{id}/edit", Wrap(app, Access::kStaff, EditPublicationForm));
+  r.Post("/admin/publications/{id}/edit", Wrap(app, Access::kStaff, SavePublication), uploads);
+  r.Post("/admin/publications/{id}/steps", Wrap(app, Access::kStaff, PublicationStep));
+  r.Post("/admin/publications/{id}/channels", Wrap(app, Access::kStaff, RecordPublicationChannel),
+         uploads);
+  r.Get("/admin/publications/{id}/files/{file}", Wrap(app, Access::kStaff, StaffPublicationFile));
+  r.Get("/admin/publications/{id}/wechat", Wrap(app, Access::kStaff, PublicationWechat));
+  r.Get("/admin/publications/{id}/notice.pdf", Wrap(app, Access::kStaff, PublicationNoticePdf));
   // JSON API.
   r.Get("/api/v1/health", Wrap(app, Access::kPublic, ApiHealth));
   r.Get("/api/v1/agencies", Wrap(app, Access::kPublic, ApiAgencies));

@@ -91,6 +91,7 @@ Result<std::string> Views::Page(const std::string& name, const nlohmann::json& m
       {"nav_reports", chrome.nav == "reports"},
       {"nav_applications", chrome.nav == "applications"},
       {"nav_disclosure", chrome.nav == "disclosure"},
+      {"nav_publications", chrome.nav == "publications"},
       {"nav_track", chrome.nav == "track"},
       {"css_url", StaticUrl("app.css")},
       {"logo_url", StaticUrl("emblem.svg")},

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/application/case_state.h"
+#include "service/publication_service.h"
 
 #include "web/app/application_models.h"
 #include "web/app/handlers/handlers.h"
@@ -94,6 +95,52 @@ void AddApplicationTodo(App& app, const Call& call, nlohmann::json& model) {
   model["has_app_counts"] = !counts.empty();
 }
 
+// Proactive disclosure waiting for this user: for the leader, the items awaiting approval (each
+// linked to its decision form); for the clerk, the counts of the lists that need action.
+void AddPublicationTodo(App& app, const Call& call, nlohmann::json& model) {
+  const User& me = call.user();
+  auto& publications = app.platform().publications();
+  nlohmann::json approvals = nlohmann::json::array();
+  if (RoleAllows(me.role, Permission::kApprovePublications)) {
+    service::PublicationListQuery q;
+    q.list = service::PublicationList::kAwaitingApproval;
+    if (auto lines = publications.List(call.actor, q); lines.ok()) {
+      for (const auto& line : *lines) {
+        const publication::Version* w = line.item.Working();
+        approvals.push_back(
+            {{"url", "/admin/publications/" + std::to_string(line.item.id) + "#act-decision"},
+             {"title", w ? w->content.title : line.item.index_number},
+             {"index_number", line.item.index_number},
+             {"revision", line.item.RevisionPending()},
+             {"version", line.item.working_version},
+             {"due", line.timeliness.due ? line.timeliness.due->ToString() : ""},
+             {"overdue", line.timeliness.status == publication::Timeliness::kOverdue}});
+      }
+    }
+  }
+  nlohmann::json counts = nlohmann::json::array();
+  if (RoleAllows(me.role, Permission::kEditPublications)) {
+    if (auto all = publications.Counts(call.actor, 0); all.ok()) {
+      for (const auto& [list, count] : *all) {
+        if (list != service::PublicationList::kOverdue &&
+            list != service::PublicationList::kDueSoon &&
+            list != service::PublicationList::kInReview && list != service::PublicationList::kStale)
+          continue;
+        counts.push_back(
+            {{"label", std::string(service::Label(list))},
+             {"count", count},
+             {"url", "/admin/publications?list=" + std::string(service::Code(list))},
+             {"alert", count > 0 && list == service::PublicationList::kOverdue}});
+      }
+    }
+  }
+  model["publication_todo"] = approvals;
+  model["has_publication_todo"] = !approvals.empty();
+  model["publication_counts"] = counts;
+  model["has_publication_counts"] = !counts.empty();
+  model["has_pub_section"] = !approvals.empty() || !counts.empty();
+}
+
 }  // namespace
 
 Response AdminHome(App& app, Call& call) {
@@ -158,6 +205,7 @@ Response AdminHome(App& app, Call& call) {
     model["has_report_todo"] = !todo.empty();
   }
   AddApplicationTodo(app, call, model);
+  AddPublicationTodo(app, call, model);
   if (RoleAllows(me.role, Permission::kViewAuditLog)) {
     auto users = app.platform().users().List(me.agency_id);
     if (users.ok()) {

@@ -89,6 +89,23 @@ Response TrackForm(App& app, Call& call);
 Response TrackApplication(App& app, Call& call);
 Response PublicLetter(App& app, Call& call);  // a letter of the case, by query code
 
+// Proactive disclosure (主动公开): the register, the draft form, the item page and its steps,
+// channel records, staff downloads, the WeChat layout and the printable notice; the public item
+// page and its attachments.
+Response PublicationsPage(App& app, Call& call);
+Response NewPublicationForm(App& app, Call& call);
+Response CreatePublication(App& app, Call& call);
+Response PublicationPage(App& app, Call& call);
+Response EditPublicationForm(App& app, Call& call);
+Response SavePublication(App& app, Call& call);
+Response PublicationStep(App& app, Call& call);
+Response RecordPublicationChannel(App& app, Call& call);
+Response StaffPublicationFile(App& app, Call& call);
+Response PublicationWechat(App& app, Call& call);
+Response PublicationNoticePdf(App& app, Call& call);
+Response PortalPublication(App& app, Call& call);
+Response PortalPublicationFile(App& app, Call& call);
+
 Response ApiHealth(App& app, Call& call);
 Response ApiAgencies(App& app, Call& call);
 Response ApiAgency(App& app, Call& call);
