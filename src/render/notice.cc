@@ -49,7 +49,9 @@ Result<std::string> RenderNoticePdf(const Notice& n) {
   }
   if (l.body.empty()) l.body.push_back("（正文见附件。）");
   if (!n.portal_url.empty()) {
-    l.closing.push_back("本信息全文及附件可在政府网站查阅：" + n.portal_url);
+    // The address on a line of its own: a justified line would space its letters apart.
+    l.closing.push_back("本信息全文及附件可在政府网站查阅：");
+    l.closing.push_back(n.portal_url);
   }
   l.issuer = n.agency;
   l.date = n.date;
