@@ -239,3 +239,32 @@ test('the public item page on a phone: readable, no sideways scrolling, keyboard
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(failed, []);
 });
+
+test('withdrawing needs a reason and a confirmation; the public page then answers 410', async (t) => {
+  const { page, consoleErrors } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  let path = publishedPath;
+  if (!path) {
+    await page.goto('/admin/publications?list=published');
+    await page.locator('table.publications tbody tr a').first().click();
+    path = await page.getByRole('link', { name: '在门户网站查看' }).getAttribute('href');
+  }
+  const id = path.split('/').pop();
+  await page.goto(`/admin/publications/${id}`);
+  let form = page.locator('#act-withdrawn');
+  await form.locator('summary').click();
+  await form.getByLabel('撤回原因').fill('该通告已被新的通告替代。');
+  await press(page, form.getByRole('button', { name: '撤回' }));
+  form = page.locator('#act-withdrawn');
+  assert.match(await form.locator('.error').innerText(), /确认撤回/);
+  assert.equal(await form.getByLabel('撤回原因').inputValue(), '该通告已被新的通告替代。');
+  await form.getByLabel(/确认撤回/).check();
+  await press(page, form.getByRole('button', { name: '撤回' }));
+  await page.getByText('已撤回，门户网站不再显示该信息。').waitFor();
+  assert.match(await page.locator('#timeline').innerText(), /撤回[\s\S]*该通告已被新的通告替代/);
+  await logout(page);
+  const res = await page.goto(path);
+  assert.equal(res.status(), 410);
+  assert.match(await page.locator('main').innerText(), /该信息已于\d{4}-\d{2}-\d{2}撤回/);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -15,8 +15,8 @@ struct PageChrome {
   std::string title;       // <title> and the page heading
   nlohmann::json user;     // null when anonymous; else {display_name, role_label, agency_name}
   std::string csrf_token;  // for the logout form in the header
-  std::string nav;  // which link is current: "portal", "track", "admin", "applications", "reports",
-                    // "disclosure"
+  std::string nav;  // which link is current: "portal", "track", "admin", "publications",
+                    // "applications", "disclosure", "reports"
 };
 
 class Views {
