@@ -37,7 +37,7 @@ let publishedPath = '';  // the public page of the item test (a) publishes, for 
 test('a clerk drafts, the review is recorded, the leader approves from 待办; channels; a revision waits for approval', async (t) => {
   const { page, consoleErrors, failed } = await openBrowser(t, DESKTOP);
   await login(page, 'cizhong.clerk');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '主动公开' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '主动公开', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/admin/publications');
   await page.getByRole('link', { name: '新建' }).click();
   await page.getByRole('heading', { level: 1, name: '起草主动公开信息' }).waitFor();
