@@ -104,8 +104,7 @@ Result<int64_t> PublishedDemo(storage::Transaction& tx, const Agency& agency, co
   c.body_html = Years(d.body, written.year());
   if (std::string_view(d.item_code) == "20.2") c.review_by = today.AddDays(-5);  // stale
   GK_ASSIGN_OR_RETURN(int serial, tx.NextPublicationSerial(agency.id, written.year()));
-  std::string prefix =
-      agency.region_code.empty() ? "GK" + std::to_string(agency.id) : agency.region_code;
+  std::string prefix = publication::IndexPrefix(agency.region_code, agency.id);
   GK_ASSIGN_OR_RETURN(Publication p,
                       publication::NewPublication(
                           agency.id, publication::FormatIndexNumber(prefix, written.year(), serial),

@@ -145,8 +145,7 @@ Result<int64_t> PublicationService::Create(const Actor& actor, int64_t agency_id
     if (index_number.empty()) {
       serial_year = ctx.today.year();
       GK_ASSIGN_OR_RETURN(serial_no, tx.NextPublicationSerial(agency_id, serial_year));
-      std::string prefix =
-          agency.region_code.empty() ? "GK" + std::to_string(agency.id) : agency.region_code;
+      std::string prefix = publication::IndexPrefix(agency.region_code, agency.id);
       index_number = publication::FormatIndexNumber(prefix, serial_year, serial_no);
     }
     GK_ASSIGN_OR_RETURN(Publication p,

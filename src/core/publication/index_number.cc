@@ -10,6 +10,10 @@ std::string FormatIndexNumber(std::string_view prefix, int year, int serial) {
   return std::string(prefix) + tail;
 }
 
+std::string IndexPrefix(std::string_view region_code, int64_t agency_id) {
+  return region_code.empty() ? "GK" + std::to_string(agency_id) : std::string(region_code);
+}
+
 Status ValidateIndexNumber(std::string_view s) {
   if (s.empty() || s.size() > 64) {
     return InvalidArgument("index number must have 1-64 characters", "索引号应为1至64个字符");

@@ -4,6 +4,7 @@
 // (carried over from an older system) is accepted when well-formed and unique.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@
 namespace gongkai::publication {
 
 std::string FormatIndexNumber(std::string_view prefix, int year, int serial);
+// The agency's prefix: its administrative division code, or "GK" + its id when it has none.
+std::string IndexPrefix(std::string_view region_code, int64_t agency_id);
 // 1–64 characters of ASCII letters, digits and / - _ . (what catalogues use; nothing that could
 // break a URL, a CSV cell or HTML).
 Status ValidateIndexNumber(std::string_view index_number);

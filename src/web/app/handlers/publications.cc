@@ -20,7 +20,8 @@ namespace pub = publication;
 namespace {
 
 constexpr const char* kStaleMessage =
-    "该信息已被他人修改，本次操作未保存。页面已显示最新情况，请核对后再提交（您填写的内容已保留）。";
+    "该信息已被他人修改，本次操作未保存。页面已显示最新情况，请核对后再提交（您填写的内容已保留）"
+    "。";
 
 Result<int64_t> PathId(Call& call, const char* name = "id") {
   int64_t id = 0;
@@ -43,8 +44,7 @@ int RefusedStatus(const Status& st) {
 }
 
 std::string IndexScheme(const Agency& agency, Date today) {
-  std::string prefix =
-      agency.region_code.empty() ? "GK" + std::to_string(agency.id) : agency.region_code;
+  std::string prefix = pub::IndexPrefix(agency.region_code, agency.id);
   return pub::FormatIndexNumber(prefix, today.year(), 1);
 }
 
@@ -55,6 +55,24 @@ pub::StepContext ValidationContext(const Agency& agency, Date today) {
   ctx.today = today;
   ctx.level = agency.level;
   return ctx;
+}
+
+// The unit a new draft is for: the user's own agency, or one of its units named by `agency`
+// (a township clerk drafts 村务公开 for its villages). Out of scope → PermissionDenied.
+Result<Agency> DraftAgency(App& app, const Call& call, std::string_view requested) {
+  if (requested.empty() || requested == std::to_string(call.user().agency_id)) {
+    return app.platform().agencies().Get(call.user().agency_id);
+  }
+  int64_t id = 0;
+  if (!ParseId(std::string(requested), &id)) {
+    return InvalidArgument("agency: not an id", "所选单位无效");
+  }
+  GK_ASSIGN_OR_RETURN(auto tree, app.platform().agencies().Tree(call.user().agency_id));
+  for (const service::AgencyNode& n : tree) {
+    if (n.agency.id == id) return n.agency;
+  }
+  return PermissionDenied("agency " + std::to_string(id) + " is outside the user's scope",
+                          "该单位不在您的管理范围内");
 }
 
 // The draft form, new (item null) or editing an item.
@@ -76,6 +94,7 @@ Response DraftFormPage(App& app, Call& call, const Agency& agency,
   model["cancel_url"] =
       item ? "/admin/publications/" + std::to_string(item->item.id) : "/admin/publications";
   model["index_number"] = item ? item->item.index_number : "";
+  model["agency_id"] = item ? "" : std::to_string(agency.id);
   model["working_version"] = item ? item->item.working_version : 1;
   nlohmann::json files = nlohmann::json::array();
   if (item) {
@@ -98,7 +117,8 @@ std::vector<std::string> AttachFiles(App& app, Call& call, int64_t id) {
     if (f.name != "files") continue;
     auto view = service.Get(call.actor, id);
     Status st = view.status();
-    if (st.ok()) st = service.Attach(call.actor, id, view->item.version, f.filename, f.data).status();
+    if (st.ok())
+      st = service.Attach(call.actor, id, view->item.version, f.filename, f.data).status();
     if (!st.ok()) failed.push_back(f.filename + "：" + st.ui_message());
   }
   return failed;
@@ -122,7 +142,8 @@ std::string Notice(std::string_view done) {
       {"reviewed", "已登记保密审查结论。"},
       {"approved", "已审批通过。主动公开的信息已在门户网站发布。"},
       {"returned", "已退回修改。"},
-      {"revision_started", "已开始更新：请修改内容并填写信息变更日期，审批通过前门户网站继续显示当前版本。"},
+      {"revision_started",
+       "已开始更新：请修改内容并填写信息变更日期，审批通过前门户网站继续显示当前版本。"},
       {"withdrawn", "已撤回，门户网站不再显示该信息。"},
       {"channel", "已登记发布渠道。"},
   };
@@ -234,6 +255,17 @@ Response PublicationsPage(App& app, Call& call) {
       {"items", items},
       {"filtered", !q.item_code.empty()},
       {"can_create", RoleAllows(call.user().role, Permission::kEditPublications)}};
+  // Villages (村务公开) and other units below the user's agency get their own 新建 links.
+  nlohmann::json units = nlohmann::json::array();
+  if (auto tree = app.platform().agencies().Tree(call.user().agency_id); tree.ok()) {
+    for (const service::AgencyNode& n : *tree) {
+      if (n.depth != 1) continue;
+      units.push_back({{"name", n.agency.short_name.empty() ? n.agency.name : n.agency.short_name},
+                       {"url", "/admin/publications/new?agency=" + std::to_string(n.agency.id)}});
+    }
+  }
+  model["units"] = units;
+  model["has_units"] = !units.empty() && model["can_create"].get<bool>();
   return RenderPage(app, call, "publications", model, "主动公开", "publications");
 }
 
@@ -244,13 +276,13 @@ Response NewPublicationForm(App& app, Call& call) {
                                       "“" + std::string(Label(call.user().role)) +
                                           "”角色不起草主动公开信息，请由公开专员起草"));
   }
-  auto agency = app.platform().agencies().Get(call.user().agency_id);
+  auto agency = DraftAgency(app, call, call.req.QueryParam("agency"));
   if (!agency.ok()) return ErrorPage(app, call, agency.status());
   return DraftFormPage(app, call, *agency, nullptr, nullptr, "", 200);
 }
 
 Response CreatePublication(App& app, Call& call) {
-  auto agency = app.platform().agencies().Get(call.user().agency_id);
+  auto agency = DraftAgency(app, call, call.form.Get("agency"));
   if (!agency.ok()) return ErrorPage(app, call, agency.status());
   PublicationInput input = ParsePublicationForm(call.form);
   CheckPublicationFiles(call.files, input);
@@ -286,8 +318,9 @@ Response EditPublicationForm(App& app, Call& call) {
   auto view = app.platform().publications().Get(call.actor, *id);
   if (!view.ok()) return ErrorPage(app, call, view.status());
   if (view->item.stage != pub::Stage::kDraft) {
-    return ErrorPage(app, call,
-                     FailedPrecondition("not a draft", "只有草稿状态的信息可以编辑（已发布的信息请先“更新”）"));
+    return ErrorPage(
+        app, call,
+        FailedPrecondition("not a draft", "只有草稿状态的信息可以编辑（已发布的信息请先“更新”）"));
   }
   return DraftFormPage(app, call, view->agency, &*view, nullptr, "", 200);
 }
@@ -385,14 +418,12 @@ Response PublicationWechat(App& app, Call& call) {
   const pub::Publication& p = view->item;
   const pub::Version* v = p.OnPortal() ? p.Live() : p.Working();
   if (v == nullptr) return ErrorPage(app, call, NotFound("no version", "未找到该信息"));
-  const std::string released =
-      v->released_on ? v->released_on->ToString() : "（尚未发布）";
+  const std::string released = v->released_on ? v->released_on->ToString() : "（尚未发布）";
   const std::string meta =
       "索引号：" + p.index_number + "　发布机关：" + view->agency.name + "　发布日期：" + released;
   const std::string body = v->content.body_html;
   const std::string html = "<p>" + HtmlEscape(meta) + "</p>\n" + body;
-  const std::string text =
-      v->content.title + "\n" + meta + "\n\n" + pub::PlainTextOfHtml(body);
+  const std::string text = v->content.title + "\n" + meta + "\n\n" + pub::PlainTextOfHtml(body);
   nlohmann::json model = {{"title", v->content.title},
                           {"meta", meta},
                           {"body_html", body},
@@ -411,7 +442,8 @@ Response PublicationNoticePdf(App& app, Call& call) {
   const pub::Publication& p = view->item;
   const pub::Version* v = p.Live();
   if (!p.OnPortal() || v == nullptr) {
-    return ErrorPage(app, call, FailedPrecondition("not published", "该信息尚未发布，不能打印张贴版"));
+    return ErrorPage(app, call,
+                     FailedPrecondition("not published", "该信息尚未发布，不能打印张贴版"));
   }
   render::Notice n;
   n.agency = v->content.issuer.empty() ? view->agency.name : v->content.issuer;
@@ -452,8 +484,9 @@ Response PortalPublication(App& app, Call& call) {
   nlohmann::json model = PortalItemModel(*item);
   nlohmann::json crumbs = nlohmann::json::array();
   if (auto path = app.platform().agencies().Path(item->agency.id); path.ok()) {
-    for (const auto& a : *path) crumbs.push_back({{"url", "/agencies/" + std::to_string(a.id)},
-                                                  {"name", a.short_name.empty() ? a.name : a.short_name}});
+    for (const auto& a : *path)
+      crumbs.push_back({{"url", "/agencies/" + std::to_string(a.id)},
+                        {"name", a.short_name.empty() ? a.name : a.short_name}});
   }
   model["breadcrumbs"] = crumbs;
   model["own_heading"] = true;
@@ -463,8 +496,7 @@ Response PortalPublication(App& app, Call& call) {
 
 Response PortalPublicationFile(App& app, Call& call) {
   int64_t id = 0, file = 0;
-  if (!ParseId(call.req.path_params["id"], &id) ||
-      !ParseId(call.req.path_params["file"], &file)) {
+  if (!ParseId(call.req.path_params["id"], &id) || !ParseId(call.req.path_params["file"], &file)) {
     return ErrorPage(app, call, NotFound("bad attachment id", "未找到该附件"));
   }
   std::string data;
