@@ -17,6 +17,9 @@
 #   TALLY_BENCH      tally_bench binary (default: build/bench/tally_bench); its section is left out when
 #                    it is absent
 #   bench/run.sh --tally-only    the same for tally_bench and the "Tables 三/四 from the records" section
+#   SEARCH_BENCH     search_bench binary (default: build/bench/search_bench); its section is left out when
+#                    it is absent
+#   bench/run.sh --search-only   the same for search_bench and the "Portal search" section
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -80,6 +83,47 @@ text = pattern.sub(lambda m: section + "\n", text, count=1) if pattern.search(te
 open(out, "w", encoding="utf-8").write(text.rstrip("\n") + "\n")
 PY
 }
+
+search_bench="${SEARCH_BENCH:-$root/build/bench/search_bench}"
+case "$search_bench" in /*) ;; *) search_bench="$root/$search_bench" ;; esac
+
+# search_section MD: runs search_bench (builds a 100,000-item SQLite database first) and writes the
+# "Portal search" section to MD.
+search_section() {
+  local md="$1" json
+  json="$(dirname "$md")/search.json"
+  timeout 1800 "$search_bench" --items 100000 --reps 11 --db "$(dirname "$md")/search.db" --json "$json" >/dev/null
+  python3 - "$json" "$md" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
+import json, sys
+src, md, commit, date = sys.argv[1:]
+d = json.load(open(src))
+L = ["## Portal search (`search_bench`)", "",
+     f"Wall time of `PublicationService::Search` (page 1, 20 hits, title matches first, snippets) over {d['items']:,} "
+     "published items on SQLite (a local file, WAL), titles and bodies of 500–2,000 characters generated from a "
+     "fixed vocabulary of township disclosure words. Each query runs once to warm up, then "
+     f"{d['reps']} times. The anchor in the same run is the raw FTS5 `MATCH` count of the same query plan "
+     f"(sqlite3 C API, same file): the engine alone, without ranking, paging or loading items. Measured {date} at "
+     f"`{commit}`.", "",
+     "| Query | kind | hits | p50 ms | p95 ms | FTS5 MATCH p50 ms | Ratio to anchor |", "|---|---|---:|---:|---:|---:|---:|"]
+for q in d["queries"]:
+    ratio = f"{q['p50'] / q['fts_p50']:.1f}" if q["fts_p50"] else "—"
+    L.append(f"| `{q['query']}` | {q['kind']} | {q['hits']:,} | {q['p50']:.1f} | {q['p95']:.1f} | {q['fts_p50']:.2f} | {ratio} |")
+L += ["", f"All queries together: p50 {d['p50']:.1f} ms, p95 {d['p95']:.1f} ms, p99 {d['p99']:.1f} ms "
+      f"(anchor: {d['fts_p50']:.2f} / {d['fts_p95']:.2f} / {d['fts_p99']:.2f} ms). Goal: p95 under 50 ms.", ""]
+open(md, "w", encoding="utf-8").write("\n".join(L) + "\n")
+PY
+}
+
+if [[ "${1:-}" == "--search-only" ]]; then
+  [[ -x "$search_bench" ]] || { echo "run.sh: no search_bench at $search_bench" >&2; exit 2; }
+  work="$(mktemp -d -t gongkai-bench.XXXXXX)"
+  trap 'rm -rf "$work"' EXIT
+  search_section "$work/search.md"
+  replace_section "$work/search.md" "Portal search"
+  echo "updated the Portal search section of $out"
+  exit 0
+fi
 
 tally_bench="${TALLY_BENCH:-$root/build/bench/tally_bench}"
 case "$tally_bench" in /*) ;; *) tally_bench="$root/$tally_bench" ;; esac
@@ -224,6 +268,12 @@ if [[ -x "$tally_bench" ]]; then
   tally_section "$tally_md" || { echo "tally_bench failed; tally section left out" >&2; rm -f "$tally_md"; }
 fi
 
+echo "== search_bench"
+search_md="$work/search.md"
+if [[ -x "$search_bench" ]]; then
+  search_section "$search_md" || { echo "search_bench failed; search section left out" >&2; rm -f "$search_md"; }
+fi
+
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty=""
 if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
@@ -364,7 +414,11 @@ L.append("")
 L.append("| Request | Connections | gongkai req/s | nginx req/s | Ratio gongkai/nginx | gongkai p50 / p99 ms "
          "| nginx p50 / p99 ms | p99 ratio | errors (gk / ngx) |")
 L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-names = {"home": "`GET /` (portal home)", "css": f"`GET {meta_kv.get('css_path', '/static/app.css')}`"}
+aid = meta_kv.get("agency_id", "4")
+names = {"home": "`GET /` (portal home)", "css": f"`GET {meta_kv.get('css_path', '/static/app.css')}`",
+         "column": f"`GET /agencies/{aid}/disclosure` (column, page cache)",
+         "feed": f"`GET /agencies/{aid}/disclosure/feed.atom` (Atom, page cache)",
+         "item": "`GET /publications/{id}` (item page)"}
 seen = []
 for r in web:
     key = (r["scenario"], r["conns"])
@@ -387,4 +441,5 @@ PY
 if [[ -s "$render_md" ]]; then printf '\n' >> "$out"; cat "$render_md" >> "$out"; fi
 if [[ -s "$audit_md" ]]; then printf '\n' >> "$out"; cat "$audit_md" >> "$out"; fi
 if [[ -s "$tally_md" ]]; then printf '\n' >> "$out"; cat "$tally_md" >> "$out"; fi
+if [[ -s "$search_md" ]]; then printf '\n' >> "$out"; cat "$search_md" >> "$out"; fi
 cat "$out"

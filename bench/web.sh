@@ -77,6 +77,18 @@ curl -sf "$gk_url$css_path" -o "$work/www/static/app.css"
 chmod -R a+rX "$work/www"
 home_bytes=$(stat -c %s "$work/www/index.html")
 css_bytes=$(stat -c %s "$work/www/static/app.css")
+# Portal pages served from the page cache: the first township's disclosure column, its Atom feed,
+# and an item page when the branch has /publications/{id} (skipped while it answers 404).
+agency_id="$(grep -o 'href="/agencies/[0-9]*"' "$work/www/index.html" | sed -n '4s/[^0-9]//gp')"
+mkdir -p "$work/www/agencies/$agency_id/disclosure" "$work/www/publications"
+curl -sf "$gk_url/agencies/$agency_id/disclosure" -o "$work/www/agencies/$agency_id/disclosure/index.html"
+curl -sf "$gk_url/agencies/$agency_id/disclosure/feed.atom" -o "$work/www/agencies/$agency_id/disclosure/feed.atom"
+item_id="$(grep -o 'href="/publications/[0-9]*"' "$work/www/agencies/$agency_id/disclosure/index.html" | head -n1 | tr -dc 0-9)"
+item_path=""
+if [[ -n "$item_id" ]] && curl -sf "$gk_url/publications/$item_id" -o "$work/www/publications/$item_id.html"; then
+  item_path="/publications/$item_id"
+fi
+column_bytes=$(stat -c %s "$work/www/agencies/$agency_id/disclosure/index.html")
 
 nginx_port="$(free_port)"
 user_line=""
@@ -110,7 +122,7 @@ http {
   fastcgi_temp_path $work/tmp/fastcgi;
   uwsgi_temp_path $work/tmp/uwsgi;
   scgi_temp_path $work/tmp/scgi;
-  types { text/html html; text/css css; }
+  types { text/html html; text/css css; application/atom+xml atom; }
   charset utf-8;
   charset_types text/css;
   server {
@@ -118,6 +130,16 @@ http {
     root $work/www;
     location = / {
       try_files /index.html =404;$sec_headers
+    }
+    location = /agencies/$agency_id/disclosure {
+      default_type text/html;
+      try_files /agencies/$agency_id/disclosure/index.html =404;$sec_headers
+    }
+    location = /agencies/$agency_id/disclosure/feed.atom {$sec_headers
+    }
+    location /publications/ {
+      default_type text/html;
+      try_files \$uri.html =404;$sec_headers
     }
     location /static/ {
       add_header Cache-Control "public, max-age=31536000, immutable" always;$sec_headers
@@ -131,6 +153,7 @@ ng_url="http://127.0.0.1:$nginx_port"
 for _ in $(seq 100); do curl -sf -o /dev/null "$ng_url/" && break; sleep 0.1; done
 cmp -s <(curl -sf "$ng_url/") "$work/www/index.html" || { echo "web.sh: nginx does not serve the same home page" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
 cmp -s <(curl -sf "$ng_url$css_path") "$work/www/static/app.css" || { echo "web.sh: nginx does not serve the same CSS" >&2; exit 1; }
+cmp -s <(curl -sf "$ng_url/agencies/$agency_id/disclosure") "$work/www/agencies/$agency_id/disclosure/index.html" || { echo "web.sh: nginx does not serve the same column page" >&2; exit 1; }
 
 # --- measurements ---
 to_ms() {  # wrk latency "812.00us" / "1.23ms" / "1.02s" -> milliseconds
@@ -156,11 +179,14 @@ run() {  # run SCENARIO SERVER CONNECTIONS URL
 echo "# home page: $home_bytes bytes; $css_path: $css_bytes bytes; wrk -t1, $duration per run;" \
   "pinning: ${pin_server[*]:-none} (servers) / ${pin_client[*]:-none} (wrk)"
 printf '%-14s %-8s %6s %12s %10s %10s %8s %8s\n' scenario server conns req/s p50_ms p99_ms errors non2xx
-for spec in "home:50:/" "home:1000:/" "css:50:$css_path"; do
+specs=("home:50:/" "home:1000:/" "css:50:$css_path" "column:50:/agencies/$agency_id/disclosure"
+       "feed:50:/agencies/$agency_id/disclosure/feed.atom")
+[[ -n "$item_path" ]] && specs+=("item:50:$item_path")
+for spec in "${specs[@]}"; do
   IFS=: read -r scenario conns path <<<"$spec"
   run "$scenario" gongkai "$conns" "$gk_url$path"
   run "$scenario" nginx "$conns" "$ng_url$path"
 done
 if [[ -n "$results" ]]; then
-  { echo "# home_bytes=$home_bytes css_bytes=$css_bytes css_path=$css_path duration=$duration pin=$(pin_desc) nginx=$("$nginx_bin" -v 2>&1 | sed 's|.*/||')"; } >>"$results"
+  { echo "# home_bytes=$home_bytes css_bytes=$css_bytes css_path=$css_path column_bytes=$column_bytes agency_id=$agency_id duration=$duration pin=$(pin_desc) nginx=$("$nginx_bin" -v 2>&1 | sed 's|.*/||')"; } >>"$results"
 fi

@@ -37,6 +37,8 @@ struct ServeArgs {
   bool secure_cookies = false;
   bool demo = false;
   std::string trusted_proxy;
+  std::string public_url;
+  size_t page_cache_mb = 64;
 };
 
 }  // namespace
@@ -57,6 +59,13 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   serve->add_option(
       "--trusted-proxy", args.trusted_proxy,
       "Address of the reverse proxy whose X-Real-IP header names the client (e.g. 127.0.0.1)");
+  serve->add_option("--public-url", args.public_url,
+                    "The site's public address for absolute links in feeds, e.g. "
+                    "https://gongkai.example.gov.cn (default: from the request's Host header)");
+  serve
+      ->add_option("--page-cache-mb", args.page_cache_mb,
+                   "Memory for rendered public pages (0: no page cache)")
+      ->check(CLI::Range(0, 4096));
   serve->add_flag("--demo", args.demo, "Load the demo data first if the database is empty");
   serve->add_flag("!--no-access-log", args.server.access_log, "Do not log every request");
   serve->callback([exit_code] {
@@ -79,8 +88,10 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
       if (!r.ok() && r.status().code() != StatusCode::kFailedPrecondition)
         return void(*exit_code = Fail(r.status()));
     }
-    web::App web_app(*p,
-                     {.secure_cookies = args.secure_cookies, .trusted_proxy = args.trusted_proxy});
+    web::App web_app(*p, {.secure_cookies = args.secure_cookies,
+                          .trusted_proxy = args.trusted_proxy,
+                          .public_url = args.public_url,
+                          .page_cache_bytes = args.page_cache_mb << 20});
     web::Router router = web::BuildRouter(web_app);
     web::StaticAssets static_assets = BuildStaticAssets();
     web::HttpServer server(args.server, router, &static_assets);

@@ -530,6 +530,27 @@ Result<PortalColumn> PublicationService::Column(const PortalColumnQuery& q) {
   });
 }
 
+Result<PortalFeed> PublicationService::Feed(int64_t agency_id, int limit) {
+  return InRead(store_, [&](storage::Transaction& tx) -> Result<PortalFeed> {
+    PortalFeed out;
+    GK_ASSIGN_OR_RETURN(out.agency, tx.GetAgency(agency_id));
+    storage::PublicationFilter f;
+    f.agency_ids = {agency_id};
+    f.on_portal = true;
+    f.limit = std::clamp(limit, 1, 100);
+    GK_ASSIGN_OR_RETURN(std::vector<Publication> lines, tx.ListPublications(f));
+    for (const Publication& line : lines) {
+      GK_ASSIGN_OR_RETURN(Publication p, tx.GetPublication(line.id));
+      p.events.clear();
+      std::erase_if(p.versions,
+                    [&](const publication::Version& v) { return v.number != p.live_version; });
+      if (p.versions.empty()) continue;
+      out.items.push_back(std::move(p));
+    }
+    return out;
+  });
+}
+
 Result<publication::Attachment> PublicationService::PortalAttachment(int64_t attachment_id,
                                                                      std::string* data) {
   return InRead(store_, [&](storage::Transaction& tx) -> Result<publication::Attachment> {

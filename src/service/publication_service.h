@@ -85,6 +85,12 @@ struct PortalColumn {
   std::vector<int> years;                                    // years with items, newest first
 };
 
+// The newest live items of one agency with their live version's body, for feeds.
+struct PortalFeed {
+  Agency agency;
+  std::vector<publication::Publication> items;  // newest first; versions: the live one only
+};
+
 struct PortalColumnQuery {
   int64_t agency_id = 0;
   std::string item_code;
@@ -151,6 +157,8 @@ class PublicationService {
   // The public portal.
   Result<PortalItem> Portal(int64_t id);
   Result<PortalColumn> Column(const PortalColumnQuery& query);
+  // At most `limit` (1–100) of the agency's newest live items, with bodies (Atom and LED feeds).
+  Result<PortalFeed> Feed(int64_t agency_id, int limit);
   // An attachment of a published version of a live item; NotFound otherwise.
   Result<publication::Attachment> PortalAttachment(int64_t attachment_id, std::string* data);
   // Exact substring search of live items (agency 0: all agencies; else the agency's subtree).

@@ -10,6 +10,7 @@
 //  - a database that cannot be reached returns Unavailable; library exceptions never escape.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -313,6 +314,16 @@ class Store {
   // (empty when up to date; another process may have applied some meanwhile). A database newer than
   // the binary is refused with FailedPrecondition.
   virtual Result<std::vector<AppliedMigration>> Migrate() = 0;
+
+  // How many write transactions that appended to the audit log this object has committed. Every
+  // state change writes an audit entry in its transaction, so this only grows, and it moves after
+  // (never before) the change is visible: a reader that saw the same value before and after
+  // reading saw no newer write of this process. (Other processes' writes show in the stored audit
+  // head.) The portal's page cache relies on it.
+  uint64_t audited_commits() const { return audited_commits_.load(std::memory_order_acquire); }
+
+ protected:
+  std::atomic<uint64_t> audited_commits_{0};
 };
 
 // Opens a store without touching its schema: for `db status` and `db migrate`, which report before

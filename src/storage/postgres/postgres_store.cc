@@ -22,7 +22,7 @@ Result<std::vector<AppliedMigration>> PostgresStore::Migrate() {
 }
 
 Result<std::unique_ptr<Transaction>> PostgresStore::Begin(TxMode mode) {
-  return PostgresTransaction::Begin(*pool_, mode);
+  return PostgresTransaction::Begin(*pool_, mode, &audited_commits_);
 }
 
 Result<MigrationStatus> PostgresStore::Migrations() {

@@ -5,10 +5,12 @@
 
 namespace gongkai::storage::postgres {
 
-PostgresTransaction::PostgresTransaction(ConnectionPool::Lease lease, TxMode mode)
-    : SociTransaction(PostgresDialect(), mode), lease_(std::move(lease)) {}
+PostgresTransaction::PostgresTransaction(ConnectionPool::Lease lease, TxMode mode,
+                                     std::atomic<uint64_t>* audited_commits)
+    : SociTransaction(PostgresDialect(), mode, audited_commits), lease_(std::move(lease)) {}
 
-Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(ConnectionPool& pool, TxMode mode) {
+Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(
+    ConnectionPool& pool, TxMode mode, std::atomic<uint64_t>* audited_commits) {
   const std::string begin =
       mode == TxMode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   // An idle pooled connection may have died (server restart, terminated backend) without libpq
@@ -21,7 +23,7 @@ Result<std::unique_ptr<Transaction>> PostgresTransaction::Begin(ConnectionPool& 
       return OkStatus();
     });
     if (status.ok()) {
-      return std::unique_ptr<Transaction>(new PostgresTransaction(std::move(lease), mode));
+      return std::unique_ptr<Transaction>(new PostgresTransaction(std::move(lease), mode, audited_commits));
     }
     if (attempt > 0 || !ConnectionLost(*lease)) return status;
   }
@@ -50,6 +52,7 @@ Status PostgresTransaction::Commit() {
     return OkStatus();
   });
   lease_.reset();
+  if (status.ok()) NoteCommitted();
   return status;
 }
 

@@ -19,7 +19,9 @@ namespace gongkai::storage::postgres {
 class PostgresTransaction final : public SociTransaction {
  public:
   // Leases a connection from `pool` and begins.
-  static Result<std::unique_ptr<Transaction>> Begin(ConnectionPool& pool, TxMode mode);
+  // audited_commits: the store's counter (Store::audited_commits).
+  static Result<std::unique_ptr<Transaction>> Begin(ConnectionPool& pool, TxMode mode,
+                                                    std::atomic<uint64_t>* audited_commits);
   ~PostgresTransaction() override;  // rolls back unless committed
   // Commit returns the connection to the pool whatever the outcome: PostgreSQL ends the
   // transaction either way.
@@ -30,7 +32,7 @@ class PostgresTransaction final : public SociTransaction {
   bool open() const override { return lease_.has_value(); }
 
  private:
-  PostgresTransaction(ConnectionPool::Lease lease, TxMode mode);
+  PostgresTransaction(ConnectionPool::Lease lease, TxMode mode, std::atomic<uint64_t>* audited_commits);
 
   std::optional<ConnectionPool::Lease> lease_;  // empty once committed
 };

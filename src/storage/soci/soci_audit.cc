@@ -59,6 +59,7 @@ Status SociTransaction::AppendAudit(const AuditEntry& entry) {
                        std::to_string(head.seq) + ", hash " + head.hash + "); reload and retry",
                    "操作日志已被他人追加，请重试");
   }
+  appended_audit_ = true;
   return Write("append audit entry " + std::to_string(entry.seq), [&] {
     InsertAuditRow(entry);
     MoveAuditHead({entry.seq, entry.hash});

@@ -41,6 +41,7 @@ Result<DataSnapshot> SociTransaction::ExportAll() {
 
 Status SociTransaction::ImportAll(const DataSnapshot& rows) {
   GK_RETURN_IF_ERROR(CheckUsable("import", true));
+  appended_audit_ = true;
   std::string row;  // the row being written, for messages: "agencies id 3"
   ConstraintMessages messages{
       .unique =

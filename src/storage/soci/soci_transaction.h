@@ -110,7 +110,14 @@ class SociTransaction : public Transaction {
   Status ImportAll(const DataSnapshot& rows) override;
 
  protected:
-  SociTransaction(const Dialect& dialect, TxMode mode) : dialect_(dialect), mode_(mode) {}
+  SociTransaction(const Dialect& dialect, TxMode mode, std::atomic<uint64_t>* audited_commits)
+      : dialect_(dialect), mode_(mode), audited_commits_(audited_commits) {}
+  // For subclasses after a successful COMMIT: counts it when it carried audit entries
+  // (Store::audited_commits).
+  void NoteCommitted() {
+    if (appended_audit_ && audited_commits_ != nullptr)
+      audited_commits_->fetch_add(1, std::memory_order_release);
+  }
 
   // The leased connection, while open.
   virtual soci::session& sql() = 0;
@@ -228,6 +235,8 @@ class SociTransaction : public Transaction {
 
   const Dialect& dialect_;
   TxMode mode_;
+  std::atomic<uint64_t>* audited_commits_ = nullptr;
+  bool appended_audit_ = false;  // AppendAudit or ImportAll ran
 };
 
 }  // namespace gongkai::storage

@@ -21,7 +21,7 @@ Result<std::vector<AppliedMigration>> SqliteStore::Migrate() {
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TxMode mode) {
-  return SqliteTransaction::Begin(*pool_, mode);
+  return SqliteTransaction::Begin(*pool_, mode, &audited_commits_);
 }
 
 Result<MigrationStatus> SqliteStore::Migrations() {

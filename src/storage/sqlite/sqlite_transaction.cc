@@ -5,16 +5,18 @@
 
 namespace gongkai::storage::sqlite {
 
-SqliteTransaction::SqliteTransaction(ConnectionPool::Lease lease, TxMode mode)
-    : SociTransaction(SqliteDialect(), mode), lease_(std::move(lease)) {}
+SqliteTransaction::SqliteTransaction(ConnectionPool::Lease lease, TxMode mode,
+                                     std::atomic<uint64_t>* audited_commits)
+    : SociTransaction(SqliteDialect(), mode, audited_commits), lease_(std::move(lease)) {}
 
-Result<std::unique_ptr<Transaction>> SqliteTransaction::Begin(ConnectionPool& pool, TxMode mode) {
+Result<std::unique_ptr<Transaction>> SqliteTransaction::Begin(
+    ConnectionPool& pool, TxMode mode, std::atomic<uint64_t>* audited_commits) {
   GK_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool.Acquire());
   GK_RETURN_IF_ERROR(sqlite::Guard("begin transaction", [&] {
     *lease << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     return OkStatus();
   }));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease), mode));
+  return std::unique_ptr<Transaction>(new SqliteTransaction(std::move(lease), mode, audited_commits));
 }
 
 SqliteTransaction::~SqliteTransaction() {
@@ -34,7 +36,10 @@ Status SqliteTransaction::Commit() {
     return OkStatus();
   });
   // On failure the transaction stays open: retry Commit, or destroy it to roll back.
-  if (status.ok()) lease_.reset();
+  if (status.ok()) {
+    lease_.reset();
+    NoteCommitted();
+  }
   return status;
 }
 

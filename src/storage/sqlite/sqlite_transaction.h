@@ -20,7 +20,9 @@ namespace gongkai::storage::sqlite {
 class SqliteTransaction final : public SociTransaction {
  public:
   // Leases a connection from `pool` and begins.
-  static Result<std::unique_ptr<Transaction>> Begin(ConnectionPool& pool, TxMode mode);
+  // audited_commits: the store's counter (Store::audited_commits).
+  static Result<std::unique_ptr<Transaction>> Begin(ConnectionPool& pool, TxMode mode,
+                                                    std::atomic<uint64_t>* audited_commits);
   ~SqliteTransaction() override;  // rolls back unless committed
   // Commit also returns the connection to the pool at once (a pool of one must not stay blocked by
   // a finished transaction its caller keeps around).
@@ -31,7 +33,7 @@ class SqliteTransaction final : public SociTransaction {
   bool open() const override { return lease_.has_value(); }
 
  private:
-  SqliteTransaction(ConnectionPool::Lease lease, TxMode mode);
+  SqliteTransaction(ConnectionPool::Lease lease, TxMode mode, std::atomic<uint64_t>* audited_commits);
 
   std::optional<ConnectionPool::Lease> lease_;  // empty once committed
 };

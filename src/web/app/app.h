@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "service/change_watch.h"
 #include "service/platform.h"
+#include "web/app/page_cache.h"
 #include "web/app/view.h"
 #include "web/http/form.h"
 #include "web/http/router.h"
@@ -19,12 +21,24 @@ struct AppOptions {
   // Requests from this address (the reverse proxy) carry the client's address in X-Real-IP; login
   // throttling and the audit log then see the real client. Empty: trust no proxy.
   std::string trusted_proxy;
+  // The site's public address (scheme and host, e.g. https://gongkai.example.gov.cn), for absolute
+  // URLs in feeds. Empty: derived from the request's Host header when it is a well-formed host name
+  // (https when secure_cookies is set).
+  std::string public_url;
+  // Bound of the rendered public pages kept in memory (PageCache); 0 disables the cache.
+  size_t page_cache_bytes = size_t{64} << 20;
 };
 
 class App {
  public:
-  App(service::Platform& platform, AppOptions options) : platform_(platform), options_(options) {}
+  App(service::Platform& platform, AppOptions options)
+      : platform_(platform),
+        options_(options),
+        page_cache_(options.page_cache_bytes),
+        change_watch_(platform.store()) {}
   service::Platform& platform() { return platform_; }
+  PageCache& page_cache() { return page_cache_; }
+  service::ChangeWatch& change_watch() { return change_watch_; }
   const Views& views() const { return views_; }
   const AppOptions& options() const { return options_; }
 
@@ -32,7 +46,14 @@ class App {
   service::Platform& platform_;
   AppOptions options_;
   Views views_;
+  PageCache page_cache_;
+  service::ChangeWatch change_watch_;
 };
+
+// The site's base URL without a trailing slash: AppOptions::public_url, else scheme + the
+// request's Host when it is a plain host[:port] (letters, digits, '.', '-', IPv6 brackets), else
+// http://localhost.
+std::string PublicBaseUrl(const App& app, const Request& req);
 
 // One request as the application sees it, after Wrap resolved the session and checked CSRF.
 struct Call {

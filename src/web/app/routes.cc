@@ -9,6 +9,12 @@ Router BuildRouter(App& app) {
   // Public portal.
   r.Get("/", Wrap(app, Access::kPublic, PortalHome));
   r.Get("/agencies/{id}", Wrap(app, Access::kPublic, AgencyPage));
+  // The disclosure column and its feeds, from the page cache (web/app/page_cache.h).
+  r.Get("/agencies/{id}/disclosure", Cached(app, Wrap(app, Access::kPublic, DisclosurePage)));
+  r.Get("/agencies/{id}/disclosure/feed.atom",
+        Cached(app, Wrap(app, Access::kPublic, DisclosureFeed)));
+  r.Get("/agencies/{id}/led.txt", Cached(app, Wrap(app, Access::kPublic, LedFeed)));
+  r.Get("/search", Wrap(app, Access::kPublic, SearchPage));
   r.Get("/agencies/{id}/reports/{year}", Wrap(app, Access::kPublic, PortalReport));
   r.Get("/assets/report.css", Wrap(app, Access::kPublic, ReportStylesheet));
   r.Get("/agencies/{id}/reports/{year}/download/{format}",

@@ -93,9 +93,14 @@ Result<std::string> Views::Page(const std::string& name, const nlohmann::json& m
       {"nav_disclosure", chrome.nav == "disclosure"},
       {"nav_publications", chrome.nav == "publications"},
       {"nav_track", chrome.nav == "track"},
+      {"nav_search", chrome.nav == "search"},
       {"css_url", StaticUrl("app.css")},
       {"logo_url", StaticUrl("emblem.svg")},
   };
+  // A page with a feed announces it in <head> (model "feed_url", "feed_title").
+  if (model.is_object() && model.contains("feed_url") && model["feed_url"].is_string()) {
+    layout["feed"] = {{"url", model["feed_url"]}, {"title", model.value("feed_title", "")}};
+  }
   return Render("layout", layout);
 }
 

@@ -15,6 +15,12 @@ bool ParseId(std::string_view text, int64_t* id);
 
 Response PortalHome(App& app, Call& call);
 Response AgencyPage(App& app, Call& call);
+// The disclosure column (/agencies/{id}/disclosure) with its filters, its Atom feed, the LED
+// screen's text feed, and the portal search (/search).
+Response DisclosurePage(App& app, Call& call);
+Response DisclosureFeed(App& app, Call& call);
+Response LedFeed(App& app, Call& call);
+Response SearchPage(App& app, Call& call);
 
 Response LoginForm(App& app, Call& call);
 Response Login(App& app, Call& call);
