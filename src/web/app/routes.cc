@@ -27,7 +27,7 @@ Router BuildRouter(App& app) {
   r.Post("/track", Wrap(app, Access::kPublic, TrackApplication));
   r.Post("/track/letter", Wrap(app, Access::kPublic, PublicLetter));
   // Proactive disclosure: an item's public page and its attachments.
-  r.Get("/publications/{id}", Wrap(app, Access::kPublic, PortalPublication));
+  r.Get("/publications/{id}", Cached(app, Wrap(app, Access::kPublic, PortalPublication)));
   r.Get("/publications/{id}/files/{file}", Wrap(app, Access::kPublic, PortalPublicationFile));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
