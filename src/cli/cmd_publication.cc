@@ -135,7 +135,7 @@ void AddPublicationCommands(CLI::App& app, int* exit_code) {
                 << (h.released_on ? h.released_on->ToString() : "") << "\n    " << Pieces(h.snippet)
                 << "\n";
     }
-    std::cout << r->total << " match(es)\n";
+    std::cout << (r->more ? "more than " : "") << r->total << " match(es)\n";
   });
 
   static std::string channels_agency;

@@ -38,4 +38,12 @@ uint64_t ChangeWatch::Current() {
   return generation_;
 }
 
+std::optional<uint64_t> ChangeWatch::Peek() {
+  std::lock_guard lock(mu_);
+  if (store_.audited_commits() != seen_commits_ || seen_head_ == -1 || now_() >= next_check_) {
+    return std::nullopt;
+  }
+  return generation_;
+}
+
 }  // namespace gongkai::service

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "storage/store.h"
 
@@ -25,6 +26,10 @@ class ChangeWatch {
                        Now now = nullptr);
 
   uint64_t Current();
+  // Current()'s value when it is known without reading the database (no commit of this process
+  // since the last call, the head read less than `interval` ago); nullopt when Current() would
+  // read it. For callers that must never block (the I/O thread's cached answers).
+  std::optional<uint64_t> Peek();
 
  private:
   storage::Store& store_;

@@ -585,6 +585,7 @@ Result<SearchResults> PublicationService::Search(std::string_view text, int64_t 
     q.offset = (out.page - 1) * out.per_page;
     GK_ASSIGN_OR_RETURN(storage::PublicationHits hits, tx.SearchPublications(q));
     out.total = hits.total;
+    out.more = hits.more;
     std::map<int64_t, std::string> agency_names;
     for (int64_t id : hits.ids) {
       GK_ASSIGN_OR_RETURN(Publication p, tx.GetPublication(id));

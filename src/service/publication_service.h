@@ -114,7 +114,8 @@ struct SearchHit {
 
 struct SearchResults {
   search::QueryPlan plan;
-  int64_t total = 0;
+  int64_t total = 0;  // at most storage::PublicationQuery::count_limit; pages end there
+  bool more = false;  // more items match than `total`
   int page = 1;
   int per_page = 20;
   std::vector<SearchHit> hits;

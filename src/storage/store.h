@@ -111,16 +111,20 @@ struct PublicationFilter {
 };
 
 // A full-text search of the portal's live items (core/search's plan, rendered per backend).
+// Hits are counted up to `count_limit` only, and pages end there: counting every item that holds
+// a common word costs a scan of its whole posting list, and nobody reads past the first pages.
 struct PublicationQuery {
   std::vector<int64_t> agency_ids;  // empty: every agency
   std::string text;                 // what the reader typed
   int limit = 20;
   int offset = 0;
+  int64_t count_limit = 1000;
 };
 struct PublicationHits {
-  int64_t total = 0;       // items matching
-  int64_t title_hits = 0;  // of which match in the title; these come first
-  std::vector<int64_t> ids;
+  int64_t total = 0;         // items matching, at most count_limit
+  bool more = false;         // more than count_limit items match (`total` is then count_limit)
+  int64_t title_hits = 0;    // of which match in the title (at most count_limit); these come first
+  std::vector<int64_t> ids;  // newest first within each group; none at offsets from count_limit
 };
 
 struct ChannelCount {
@@ -277,7 +281,7 @@ class Transaction {
   virtual Status UpdateDecisionFigures(const disclosure::DecisionFigures& f) = 0;
   // The agency's figures for the year; nullopt when none were entered.
   virtual Result<std::optional<disclosure::DecisionFigures>> FindDecisionFigures(int64_t agency_id,
-                                                                                int year) = 0;
+                                                                                 int year) = 0;
   // The agency's figures, ordered by year.
   virtual Result<std::vector<disclosure::DecisionFigures>> ListDecisionFigures(
       int64_t agency_id) = 0;

@@ -2203,6 +2203,61 @@ TEST_P(StoreContractTest, PortalListsAndSearchSeeOnlyLiveItems) {
   ASSERT_OK(tx->Commit());
 }
 
+TEST_P(StoreContractTest, SearchCountsUpToItsLimitAndPagesStopThere) {
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  // Seven items hold 防汛: three in the title (ids t[0..2]), four in the body only (b[0..3]).
+  std::vector<int64_t> t, b;
+  for (int i = 0; i < 7; ++i) {
+    bool in_title = i % 2 == 0 && t.size() < 3;
+    auto p = MakePublication(root, "S-" + std::to_string(i),
+                             in_title ? "防汛通知" + std::to_string(i) : "通知" + std::to_string(i),
+                             "<p>做好防汛工作</p>");
+    Publish(p, "2025-06-01");
+    ASSERT_OK_AND_ASSIGN(int64_t id, tx->InsertPublication(p));
+    (in_title ? t : b).push_back(id);
+  }
+  PublicationQuery q;
+  q.text = "防汛";
+  q.count_limit = 5;
+  q.limit = 4;
+  ASSERT_OK_AND_ASSIGN(PublicationHits hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 5);
+  EXPECT_TRUE(hits.more);
+  EXPECT_EQ(hits.title_hits, 3);
+  // Title hits first, newest first within each group; the page crosses into the body hits.
+  EXPECT_EQ(hits.ids, (std::vector<int64_t>{t[2], t[1], t[0], b[3]}));
+  q.offset = 4;
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.ids, (std::vector<int64_t>{b[2]}));  // the page ends at the count limit
+  q.offset = 5;
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_TRUE(hits.ids.empty());
+  EXPECT_TRUE(hits.more);
+  // Exactly at the limit: no "more".
+  q.offset = 0;
+  q.count_limit = 7;
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 7);
+  EXPECT_FALSE(hits.more);
+  // A title limit below the title hits: the pages hold title hits only.
+  q.count_limit = 2;
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.title_hits, 2);
+  EXPECT_EQ(hits.ids, (std::vector<int64_t>{t[2], t[1]}));
+  // One character, through the prefix index; scoped to another agency, nothing.
+  q = {};
+  q.text = "汛";
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 7);
+  EXPECT_EQ(hits.title_hits, 3);
+  q.agency_ids = {root + 1000};
+  ASSERT_OK_AND_ASSIGN(hits, tx->SearchPublications(q));
+  EXPECT_EQ(hits.total, 0);
+  EXPECT_TRUE(hits.ids.empty());
+  ASSERT_OK(tx->Commit());
+}
+
 TEST_P(StoreContractTest, AttachmentsKeepEveryByteAndChannelsAreCounted) {
   int64_t root = InsertRoot();
   auto tx = Tx(TxMode::kWrite);

@@ -6,6 +6,7 @@
 
 #include "core/search/search.h"
 #include "storage/postgres/postgres_errors.h"
+#include "storage/soci/binds.h"
 
 namespace gongkai::storage::postgres {
 namespace {
@@ -50,12 +51,25 @@ class PostgresDialectImpl final : public Dialect {
   void DeleteSearchRow(soci::session& session, int64_t id) const override {
     session << "DELETE FROM publication_search WHERE publication_id = :id", soci::use(id);
   }
-  std::string SearchIds(bool title_only, const std::string& param) const override {
-    return std::string("SELECT publication_id FROM publication_search WHERE ") +
-           (title_only ? "title" : "body") + " @@ CAST(" + param + " AS tsquery)";
-  }
-  std::string SearchMatchValue(const search::QueryPlan& plan, bool) const override {
-    return search::ToTsQuery(plan);
+  std::string_view SearchIdColumn() const override { return "publication_search.publication_id"; }
+  std::string SearchCondition(const search::QueryPlan& plan, SearchField field,
+                              Binds& binds) const override {
+    const std::string query = search::ToTsQuery(plan);
+    auto matches = [&](std::string_view column) {
+      return "publication_search." + std::string(column) + " @@ CAST(" + binds.Add(query) +
+             " AS tsquery)";
+    };
+    switch (field) {
+      case SearchField::kTitle:
+        return matches("title");
+      case SearchField::kAnywhere:
+        return matches("body");
+      case SearchField::kNotTitle: {
+        std::string anywhere = matches("body");
+        return anywhere + " AND NOT " + matches("title");
+      }
+    }
+    return "FALSE";
   }
   static std::string TsVectorLiteral(const std::vector<std::string>& tokens) {
     std::string out;

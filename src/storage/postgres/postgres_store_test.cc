@@ -97,7 +97,7 @@ TEST(PostgresMigrationsTest, NumberedWithoutGapsLikeSqlite) {
   for (size_t i = 0; i < migrations.size(); ++i) {
     EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
     EXPECT_EQ(migrations[i].name, SqliteMigrations()[i].name);
-    EXPECT_NE(migrations[i].sql.find("CREATE"), std::string_view::npos);
+    EXPECT_NE(migrations[i].sql.find(';'), std::string_view::npos);  // at least one statement
   }
 }
 

@@ -19,6 +19,12 @@ struct QueryPlan;
 
 namespace gongkai::storage {
 
+class Binds;
+
+// Where a search term must be found: all terms in the title; anywhere; anywhere but not all in
+// the title (the hits listed after the title hits).
+enum class SearchField { kTitle, kAnywhere, kNotTitle };
+
 class Dialect {
  public:
   virtual ~Dialect() = default;
@@ -59,9 +65,11 @@ class Dialect {
                             const std::vector<std::string>& title,
                             const std::vector<std::string>& all) const = 0;
   virtual void DeleteSearchRow(soci::session& session, int64_t id) const = 0;
-  // A SELECT of the ids of items matching the value bound to `param` (SearchMatchValue's).
-  virtual std::string SearchIds(bool title_only, const std::string& param) const = 0;
-  virtual std::string SearchMatchValue(const search::QueryPlan& plan, bool title_only) const = 0;
+  // The search table's item id, as written in a SELECT from publication_search, and the
+  // condition on its row for `plan` in `field`, with the values it needs added to `binds`.
+  virtual std::string_view SearchIdColumn() const = 0;
+  virtual std::string SearchCondition(const search::QueryPlan& plan, SearchField field,
+                                      Binds& binds) const = 0;
 
   // Runs after ImportAll inserted rows with explicit ids, so later inserts get ids above them.
   virtual void ContinueIdsAfterImport(soci::session& session) const = 0;

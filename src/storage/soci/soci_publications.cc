@@ -515,70 +515,59 @@ Result<PublicationHits> SociTransaction::SearchPublications(const PublicationQue
   GK_RETURN_IF_ERROR(CheckUsable("search publications", false));
   search::QueryPlan plan = search::PlanQuery(q.text);
   PublicationHits hits;
-  if (plan.empty() || q.limit <= 0) return hits;
-  const std::string title_match = dialect_.SearchMatchValue(plan, /*title_only=*/true);
-  const std::string any_match = dialect_.SearchMatchValue(plan, /*title_only=*/false);
+  if (plan.empty() || q.limit <= 0 || q.count_limit <= 0) return hits;
   return Read("search publications", [&]() -> Result<PublicationHits> {
-    // `scope` is bound first in every statement below, then the match values in order.
-    auto scope = [&](Binds& binds) {
-      std::string where = " WHERE on_portal = 1";
+    // Every statement is driven by the search table: the engine hands out matching ids in id
+    // order and stops at the LIMIT, so no statement ever touches every match of a common word.
+    const std::string id(dialect_.SearchIdColumn());
+    auto matching = [&](SearchField field, Binds& binds) {
+      std::string text = "SELECT " + id +
+                         " FROM publication_search JOIN publications ON publications.id = " + id +
+                         " WHERE " + dialect_.SearchCondition(plan, field, binds) +
+                         " AND publications.on_portal = 1";
       if (!q.agency_ids.empty()) {
         std::vector<std::string> values;
-        for (int64_t id : q.agency_ids) values.push_back(binds.Add(id));
-        where += " AND agency_id IN (" + Join(values, ", ") + ")";
+        for (int64_t agency : q.agency_ids) values.push_back(binds.Add(agency));
+        text += " AND publications.agency_id IN (" + Join(values, ", ") + ")";
       }
-      return where;
+      return text;
     };
-    auto count = [&](const std::string& condition,
-                     const std::vector<std::string>& values) -> int64_t {
+    // How many match, up to one past the count limit (which tells that there are more).
+    auto count = [&](SearchField field) -> int64_t {
       Binds binds;
-      std::string where = scope(binds);
-      for (const std::string& v : values) binds.Add(v);
+      std::string text = "SELECT COUNT(*) FROM (" + matching(field, binds) + " LIMIT ";
+      text += binds.Add(q.count_limit + 1) + ") AS hits";
       int64_t n = 0;
-      soci::details::prepare_temp_type query =
-          (sql().prepare << "SELECT COUNT(*) FROM publications" + where + condition, soci::into(n));
+      soci::details::prepare_temp_type query = (sql().prepare << text, soci::into(n));
       binds.Apply(query);
       soci::statement select = query;
       select.execute(true);
       return n;
     };
-    auto page = [&](const std::string& condition, const std::vector<std::string>& values,
-                    int64_t limit, int64_t offset) {
+    auto page = [&](SearchField field, int64_t limit, int64_t offset) {
       Binds binds;
-      std::string where = scope(binds);
-      for (const std::string& v : values) binds.Add(v);
-      std::string tail = " ORDER BY id DESC LIMIT " + binds.Add(limit);
-      tail += " OFFSET " + binds.Add(offset);
-      int64_t id = 0;
-      soci::details::prepare_temp_type query =
-          (sql().prepare << "SELECT id FROM publications" + where + condition + tail,
-           soci::into(id));
+      std::string text = matching(field, binds) + " ORDER BY " + id + " DESC LIMIT ";
+      text += binds.Add(limit);
+      text += " OFFSET " + binds.Add(offset);
+      int64_t found = 0;
+      soci::details::prepare_temp_type query = (sql().prepare << text, soci::into(found));
       binds.Apply(query);
       soci::statement select = query;
       select.execute();
-      while (select.fetch()) hits.ids.push_back(id);
+      while (select.fetch()) hits.ids.push_back(found);
     };
-    // Placeholders are named by Binds in the order added: scope first, then these.
-    auto condition = [&](bool title_only, bool exclude_title, size_t scope_size) {
-      size_t next = scope_size;
-      std::string c =
-          " AND id IN (" + dialect_.SearchIds(title_only, ":p" + std::to_string(next++)) + ")";
-      if (exclude_title) {
-        c += " AND id NOT IN (" + dialect_.SearchIds(true, ":p" + std::to_string(next++)) + ")";
-      }
-      return c;
-    };
-    const size_t scope_size = q.agency_ids.size();
-    hits.title_hits = count(condition(true, false, scope_size), {title_match});
-    hits.total = count(condition(false, false, scope_size), {any_match});
-    const int64_t offset = std::max(q.offset, 0), limit = q.limit;
-    if (offset < hits.title_hits) {
-      page(condition(true, false, scope_size), {title_match}, limit, offset);
-    }
-    if (static_cast<int64_t>(hits.ids.size()) < limit) {
-      int64_t rest = limit - static_cast<int64_t>(hits.ids.size());
-      int64_t rest_offset = std::max<int64_t>(0, offset - hits.title_hits);
-      page(condition(false, true, scope_size), {any_match, title_match}, rest, rest_offset);
+    const int64_t total = count(SearchField::kAnywhere);
+    hits.more = total > q.count_limit;
+    hits.total = std::min(total, q.count_limit);
+    if (total == 0) return hits;
+    hits.title_hits = std::min(count(SearchField::kTitle), q.count_limit);
+    const int64_t offset = std::max(q.offset, 0);
+    const int64_t limit = std::min<int64_t>(q.limit, hits.total - offset);
+    if (limit <= 0) return hits;
+    if (offset < hits.title_hits) page(SearchField::kTitle, limit, offset);
+    const int64_t rest = limit - static_cast<int64_t>(hits.ids.size());
+    if (rest > 0) {
+      page(SearchField::kNotTitle, rest, std::max<int64_t>(0, offset - hits.title_hits));
     }
     return hits;
   });

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/search/search.h"
+#include "storage/soci/binds.h"
 #include "storage/soci/columns.h"
 #include "storage/sqlite/sqlite_errors.h"
 
@@ -42,11 +43,25 @@ class SqliteDialectImpl final : public Dialect {
   void DeleteSearchRow(soci::session& session, int64_t id) const override {
     session << "DELETE FROM publication_search WHERE rowid = :id", soci::use(id);
   }
-  std::string SearchIds(bool, const std::string& param) const override {
-    return "SELECT rowid FROM publication_search WHERE publication_search MATCH " + param;
-  }
-  std::string SearchMatchValue(const search::QueryPlan& plan, bool title_only) const override {
-    return std::string(title_only ? "{title} : (" : "{body} : (") + search::ToFts5Match(plan) + ")";
+  // One MATCH per statement: FTS5 walks its posting lists in rowid order and stops at the LIMIT,
+  // NOT included.
+  std::string_view SearchIdColumn() const override { return "publication_search.rowid"; }
+  std::string SearchCondition(const search::QueryPlan& plan, SearchField field,
+                              Binds& binds) const override {
+    const std::string terms = "(" + search::ToFts5Match(plan) + ")";
+    std::string match;
+    switch (field) {
+      case SearchField::kTitle:
+        match = "{title} : " + terms;
+        break;
+      case SearchField::kAnywhere:
+        match = "{body} : " + terms;
+        break;
+      case SearchField::kNotTitle:
+        match = "{body} : " + terms + " NOT {title} : " + terms;
+        break;
+    }
+    return "publication_search MATCH " + binds.Add(std::move(match));
   }
   // INTEGER PRIMARY KEY continues above the highest id by itself: nothing to reset.
   void ContinueIdsAfterImport(soci::session&) const override {}

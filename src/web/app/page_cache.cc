@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "web/app/app.h"
+#include "web/http/responses.h"
 
 namespace gongkai::web {
 namespace {
@@ -12,24 +13,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// Whether an If-None-Match header value names the tag (a list, or "*").
-bool Matches(std::string_view if_none_match, std::string_view etag) {
-  if (if_none_match == "*") return true;
-  size_t at = 0;
-  while (at < if_none_match.size()) {
-    size_t comma = if_none_match.find(',', at);
-    std::string_view one = if_none_match.substr(
-        at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
-    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
-    while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-    if (one.starts_with("W/")) one.remove_prefix(2);  // weak comparison (RFC 9110 13.1.2)
-    if (one == etag) return true;
-    if (comma == std::string_view::npos) break;
-    at = comma + 1;
-  }
-  return false;
 }
 
 Response NotModified(const CachedPage& page) {
@@ -107,7 +90,12 @@ std::shared_ptr<const CachedPage> PageCache::Put(const std::string& key, uint64_
   page->response = response;
   page->etag = ETagOf(response.body);
   page->response.SetHeader("ETag", page->etag);
-  page->bytes = key.size() + response.body.size() + response.content_type.size() + 256;
+  Response hit = page->response;
+  hit.SetHeader("X-Cache", "hit");
+  page->hit = std::make_shared<const PreparedResponse>(Prepare(hit));
+  page->not_modified = std::make_shared<const PreparedResponse>(Prepare(NotModified(*page)));
+  page->bytes = key.size() + 2 * response.body.size() + response.content_type.size() +
+                page->hit->head.size() + page->not_modified->head.size() + 256;
   for (const auto& [name, value] : response.headers) page->bytes += name.size() + value.size();
   if (page->bytes > max_bytes_) return nullptr;
   std::lock_guard lock(mu_);
@@ -165,11 +153,25 @@ Handler Cached(App& app, Handler handler) {
       fresh.SetHeader("X-Cache", "bypass");
       return fresh;
     }
-    if (Matches(req.Header("if-none-match"), page->etag)) return NotModified(*page);
+    if (EtagMatches(req.Header("if-none-match"), page->etag)) return NotModified(*page);
     Response r = page->response;
     r.SetHeader("X-Cache", state);
     return r;
   };
+}
+
+RouteOptions FromCache(App& app) {
+  RouteOptions options;
+  options.ready = [&app](const Request& req) -> std::shared_ptr<const PreparedResponse> {
+    if (!req.Cookie("gk_session").empty()) return nullptr;
+    std::optional<uint64_t> generation = app.change_watch().Peek();
+    if (!generation) return nullptr;  // the handler's thread reads the database
+    std::shared_ptr<const CachedPage> page =
+        app.page_cache().Get(std::string(req.Header("host")) + " " + req.target, *generation);
+    if (page == nullptr) return nullptr;
+    return EtagMatches(req.Header("if-none-match"), page->etag) ? page->not_modified : page->hit;
+  };
+  return options;
 }
 
 }  // namespace gongkai::web

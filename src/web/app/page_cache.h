@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "web/http/http.h"
+#include "web/http/prepared.h"
 #include "web/http/router.h"
 
 namespace gongkai::web {
@@ -26,7 +27,9 @@ class App;
 struct CachedPage {
   Response response;  // with its ETag header
   std::string etag;   // quoted, e.g. "\"3f2a…\""
-  size_t bytes = 0;   // what the entry counts against the bound
+  // The same answer on the wire, for the I/O thread: 200 (X-Cache: hit) and 304.
+  std::shared_ptr<const PreparedResponse> hit, not_modified;
+  size_t bytes = 0;  // what the entry counts against the bound
 };
 
 class PageCache {
@@ -66,9 +69,12 @@ class PageCache {
 
 // Serves a public GET/HEAD route from the app's page cache; other methods, and requests of a
 // signed-in member of staff (a session cookie), go to the handler every time. A route opts in with
-// one line: r.Get("/publications/{id}", Cached(app, Wrap(app, Access::kPublic, PublicationPage)));
-// The handler sees the request without its cookies, so what it renders is the same for every
-// anonymous visitor. Answers carry an ETag; a matching If-None-Match gets 304.
+// one line: r.Get("/publications/{id}", Cached(app, Wrap(app, Access::kPublic, PublicationPage)),
+// FromCache(app)); The handler sees the request without its cookies, so what it renders is the
+// same for every anonymous visitor. Answers carry an ETag; a matching If-None-Match gets 304.
 Handler Cached(App& app, Handler handler);
+// The route options that let the I/O thread answer a cached page itself (RouteOptions::ready)
+// when the data's generation is known without reading the database; a miss goes to Cached.
+RouteOptions FromCache(App& app);
 
 }  // namespace gongkai::web

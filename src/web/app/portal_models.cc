@@ -204,6 +204,7 @@ nlohmann::json SearchModel(const service::SearchResults& r, std::string_view que
   m["max_chars"] = search::kMaxQueryChars;
   m["max_terms"] = search::kMaxQueryTerms;
   m["total"] = r.total;
+  m["more"] = r.more;
   m["no_hits"] = !r.plan.empty() && r.total == 0;
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : r.hits) {

@@ -6,14 +6,16 @@ namespace gongkai::web {
 Router BuildRouter(App& app) {
   using namespace handlers;
   Router r;
-  // Public portal.
-  r.Get("/", Wrap(app, Access::kPublic, PortalHome));
-  r.Get("/agencies/{id}", Wrap(app, Access::kPublic, AgencyPage));
-  // The disclosure column and its feeds, from the page cache (web/app/page_cache.h).
-  r.Get("/agencies/{id}/disclosure", Cached(app, Wrap(app, Access::kPublic, DisclosurePage)));
+  // Public portal. Anonymous answers of the pages below marked Cached come from the page cache
+  // (web/app/page_cache.h), on the I/O thread when the data is known not to have changed.
+  r.Get("/", Cached(app, Wrap(app, Access::kPublic, PortalHome)), FromCache(app));
+  r.Get("/agencies/{id}", Cached(app, Wrap(app, Access::kPublic, AgencyPage)), FromCache(app));
+  // The disclosure column and its feeds.
+  r.Get("/agencies/{id}/disclosure", Cached(app, Wrap(app, Access::kPublic, DisclosurePage)),
+        FromCache(app));
   r.Get("/agencies/{id}/disclosure/feed.atom",
-        Cached(app, Wrap(app, Access::kPublic, DisclosureFeed)));
-  r.Get("/agencies/{id}/led.txt", Cached(app, Wrap(app, Access::kPublic, LedFeed)));
+        Cached(app, Wrap(app, Access::kPublic, DisclosureFeed)), FromCache(app));
+  r.Get("/agencies/{id}/led.txt", Cached(app, Wrap(app, Access::kPublic, LedFeed)), FromCache(app));
   r.Get("/search", Wrap(app, Access::kPublic, SearchPage));
   r.Get("/agencies/{id}/reports/{year}", Wrap(app, Access::kPublic, PortalReport));
   r.Get("/assets/report.css", Wrap(app, Access::kPublic, ReportStylesheet));
@@ -27,7 +29,8 @@ Router BuildRouter(App& app) {
   r.Post("/track", Wrap(app, Access::kPublic, TrackApplication));
   r.Post("/track/letter", Wrap(app, Access::kPublic, PublicLetter));
   // Proactive disclosure: an item's public page and its attachments.
-  r.Get("/publications/{id}", Cached(app, Wrap(app, Access::kPublic, PortalPublication)));
+  r.Get("/publications/{id}", Cached(app, Wrap(app, Access::kPublic, PortalPublication)),
+        FromCache(app));
   r.Get("/publications/{id}/files/{file}", Wrap(app, Access::kPublic, PortalPublicationFile));
   // Staff sign-in.
   r.Get("/login", Wrap(app, Access::kPublic, LoginForm));
@@ -83,7 +86,8 @@ Router BuildRouter(App& app) {
   r.Post("/admin/figures", Wrap(app, Access::kStaff, SaveDecisionFigures));
   r.Post("/admin/figures/import", Wrap(app, Access::kStaff, ImportDecisionFigures));
   // Proactive disclosure register. Drafts and channel records carry files (20 MB each).
-  const RouteOptions uploads{.max_body_bytes = 100u << 20, .read_timeout = std::chrono::seconds(300)};
+  const RouteOptions uploads{.max_body_bytes = 100u << 20,
+                             .read_timeout = std::chrono::seconds(300)};
   r.Get("/admin/publications", Wrap(app, Access::kStaff, PublicationsPage));
   r.Get("/admin/publications/new", Wrap(app, Access::kStaff, NewPublicationForm));
   r.Post("/admin/publications/new", Wrap(app, Access::kStaff, CreatePublication), uploads);

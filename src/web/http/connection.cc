@@ -1,6 +1,7 @@
 #include "web/http/connection.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include <boost/asio/write.hpp>
 
 #include "web/http/dispatch.h"
+#include "web/http/prepared.h"
 #include "web/http/responses.h"
 
 namespace gongkai::web {
@@ -50,18 +52,7 @@ std::string Lowered(std::string_view s) {
   return out;
 }
 
-// Handlers build headers freely; a CR or LF must never reach the wire (response splitting).
-std::string Clean(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c != '\r' && c != '\n' && c != '\0') out += c;
-  }
-  return out;
-}
-
 std::string_view Std(beast::string_view s) { return {s.data(), s.size()}; }
-
-bool HasNoBody(int status) { return status < 200 || status == 204 || status == 304; }
 
 }  // namespace
 
@@ -206,6 +197,9 @@ void Connection::OnBody(beast::error_code ec) {
   Dispatch d = DispatchRequest(context_.router, context_.assets, request_);
   if (d.response) return Send(std::move(*d.response), false);
   const Route* route = d.route;
+  if (std::shared_ptr<const PreparedResponse> ready = Ready(*route)) {
+    return SendPrepared(std::move(ready));
+  }
   if (!route->options.blocking) return Send(RunHandler(*route, request_), false);
   asio::post(context_.workers, [self = shared_from_this(), route] {
     Response response = RunHandler(*route, self->request_);
@@ -217,47 +211,58 @@ void Connection::OnBody(beast::error_code ec) {
 }
 
 void Connection::Send(Response r, bool close) {
-  int status = (r.status >= 100 && r.status <= 599) ? r.status : 500;
+  const int status = r.status = (r.status >= 100 && r.status <= 599) ? r.status : 500;
   auto& res = response_.emplace();
   res.version(version_ == 10 ? 10 : 11);
   res.result(static_cast<unsigned>(status));
-  res.set(http::field::server, "gongkai");
-  if (!HasNoBody(status) && !r.content_type.empty()) {
-    res.set(http::field::content_type, Clean(r.content_type));
-  }
-  for (const auto& [name, value] : r.headers) {
-    std::string clean_name = Clean(name);
-    if (clean_name.empty() || beast::iequals(clean_name, "content-length") ||
-        beast::iequals(clean_name, "content-type") || beast::iequals(clean_name, "connection") ||
-        beast::iequals(clean_name, "transfer-encoding")) {
-      continue;
-    }
-    res.insert(clean_name, Clean(value));
-  }
-  // A handler may tighten a security header (e.g. its own CSP); otherwise the defaults apply.
-  for (const auto& [name, value] : SecurityHeaders()) {
-    if (res.find(name) == res.end()) res.set(name, value);
-  }
+  for (auto& [name, value] : WireHeaders(r)) res.insert(name, value);
   const bool keep_alive = keep_alive_ && !close;
   res.keep_alive(keep_alive);
   if (!HasNoBody(status)) {
     res.content_length(r.body.size());
     if (request_.method != Method::kHead) res.body() = std::move(r.body);
   }
-  if (context_.options.access_log) {
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::steady_clock::now() - started_)
-                  .count();
-    spdlog::info("{} {} {} {} {} {}ms", remote_ip_.empty() ? "-" : remote_ip_,
-                 request_.target.empty() ? "-" : MethodName(request_.method),
-                 request_.target.empty() ? "-" : request_.target, status, res.body().size(), ms);
-  }
+  LogAccess(status, res.body().size());
   // A client that stops reading must not hold the connection forever either.
   stream_.expires_after(context_.options.read_timeout);
   http::async_write(stream_, res,
                     [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
                       self->OnWritten(ec, keep_alive);
                     });
+}
+
+std::shared_ptr<const PreparedResponse> Connection::Ready(const Route& route) {
+  // Prepared answers are keep-alive HTTP/1.1; anything else takes the ordinary way.
+  const bool read_only = request_.method == Method::kGet || request_.method == Method::kHead;
+  if (!route.options.ready || !read_only || version_ != 11 || !keep_alive_) return nullptr;
+  try {
+    return route.options.ready(request_);
+  } catch (const std::exception& e) {
+    spdlog::error("ready answer for {} {} threw: {}", MethodName(request_.method), route.pattern,
+                  e.what());
+    return nullptr;  // the handler answers instead
+  }
+}
+
+void Connection::SendPrepared(std::shared_ptr<const PreparedResponse> p) {
+  const bool head_only = request_.method == Method::kHead;
+  LogAccess(p->status, head_only ? 0 : p->body.size());
+  stream_.expires_after(context_.options.read_timeout);
+  std::array<asio::const_buffer, 2> buffers{
+      asio::buffer(p->head), head_only ? asio::const_buffer() : asio::buffer(p->body)};
+  asio::async_write(stream_, buffers, [self = shared_from_this(), p](beast::error_code ec, size_t) {
+    self->OnWritten(ec, /*keep_alive=*/true);
+  });
+}
+
+void Connection::LogAccess(int status, size_t body_bytes) const {
+  if (!context_.options.access_log) return;
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started_)
+                .count();
+  spdlog::info("{} {} {} {} {} {}ms", remote_ip_.empty() ? "-" : remote_ip_,
+               request_.target.empty() ? "-" : MethodName(request_.method),
+               request_.target.empty() ? "-" : request_.target, status, body_bytes, ms);
 }
 
 void Connection::OnWritten(beast::error_code ec, bool keep_alive) {

@@ -63,6 +63,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void OnBody(boost::beast::error_code ec);
   void OnReadError(boost::beast::error_code ec);
   void Send(Response response, bool close);
+  // A ready answer from the route (RouteOptions::ready), or null to run its handler.
+  std::shared_ptr<const PreparedResponse> Ready(const Route& route);
+  void SendPrepared(std::shared_ptr<const PreparedResponse> response);
+  void LogAccess(int status, size_t body_bytes) const;
   void OnWritten(boost::beast::error_code ec, bool keep_alive);
   void LingeringClose();
   void Drain();

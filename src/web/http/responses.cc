@@ -30,7 +30,8 @@ StatusText TextOf(int status) {
   return {status, "请求失败", "Request failed"};
 }
 
-// True when the If-None-Match list names etag (weak comparison, RFC 7232 §3.2) or is "*".
+}  // namespace
+
 bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     size_t comma = if_none_match.find(',');
@@ -44,6 +45,8 @@ bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
   }
   return false;
 }
+
+namespace {
 
 bool HasQueryParam(std::string_view query, std::string_view name) {
   while (!query.empty()) {

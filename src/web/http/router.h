@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 namespace gongkai::web {
 
 using Handler = std::function<Response(Request&)>;
+struct PreparedResponse;  // web/http/prepared.h
 
 struct RouteOptions {
   // Run on the worker pool (handlers that touch the database or hash passwords). false: run on the
@@ -24,6 +26,9 @@ struct RouteOptions {
   // server's limit. With it, a longer time to receive the request (0: the server's read_timeout).
   size_t max_body_bytes = 0;
   std::chrono::seconds read_timeout{0};
+  // Tried on the I/O thread before the handler, for keep-alive HTTP/1.1 GET and HEAD requests: an
+  // answer that is ready without blocking (a cached page), or null to run the handler as usual.
+  std::function<std::shared_ptr<const PreparedResponse>(const Request&)> ready = nullptr;
 };
 
 struct Route {

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include "web/http/prepared.h"
+
 namespace gongkai::web {
 namespace {
 
@@ -124,6 +126,16 @@ class ServerTest : public ::testing::Test {
         "/upload", [](Request& r) { return Response::Text(std::to_string(r.body.size())); },
         RouteOptions{.max_body_bytes = 4096, .read_timeout = std::chrono::seconds(10)});
     router_->Get("/throw", [](Request&) -> Response { throw std::runtime_error("handler bug"); });
+    // A ready answer for ?ready=1 (its body says so), the handler otherwise.
+    RouteOptions ready;
+    ready.ready = [](const Request& r) -> std::shared_ptr<const PreparedResponse> {
+      if (r.query != "ready=1") return nullptr;
+      Response res = Response::Text("prepared");
+      res.SetHeader("X-From", "ready");
+      return std::make_shared<const PreparedResponse>(Prepare(res));
+    };
+    router_->Get(
+        "/page", [](Request&) { return Response::Text("handler"); }, ready);
     assets_ = new StaticAssets;
     (*assets_)["app.css"] = MakeStaticAsset("text/css; charset=utf-8", "body{color:red}");
     ServerOptions options;
@@ -267,6 +279,28 @@ TEST_F(ServerTest, KeepAliveHeadAndPipelining) {
   c.Send("GET /items/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /items/2 HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(c.Read().body, "1");
   EXPECT_EQ(c.Read().body, "2");
+}
+
+TEST_F(ServerTest, ReadyAnswersGoOutAsPreparedAndTheRestToTheHandler) {
+  Client c(port());
+  Reply r = c.Exchange("GET /page?ready=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "prepared");
+  EXPECT_EQ(r.headers["x-from"], "ready");
+  EXPECT_EQ(r.headers["content-length"], "8");
+  EXPECT_EQ(r.headers["x-frame-options"], "DENY");  // the security headers are in the wire form
+  Reply head = c.Exchange("HEAD /page?ready=1 HTTP/1.1\r\nHost: x\r\n\r\n", true);
+  EXPECT_EQ(head.headers["content-length"], "8");
+  // The connection stays usable after a HEAD (no body bytes were sent), and null means the handler.
+  EXPECT_EQ(c.Exchange("GET /page HTTP/1.1\r\nHost: x\r\n\r\n").body, "handler");
+  // Not keep-alive HTTP/1.1: the handler answers, so Connection: close and HTTP/1.0 stay right.
+  Client old(port());
+  Reply r10 = old.Exchange("GET /page?ready=1 HTTP/1.0\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(r10.body, "handler");
+  Client closing(port());
+  Reply rc = closing.Exchange("GET /page?ready=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(rc.body, "handler");
+  EXPECT_EQ(rc.headers["connection"], "close");
 }
 
 TEST_F(ServerTest, ConnectionCloseIsHonoured) {
