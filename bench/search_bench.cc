@@ -5,8 +5,8 @@
 // (sqlite3 C API on the same file) — the engine's own cost, without ranking, paging or loading.
 //
 //   search_bench [--items N] [--reps R] [--db PATH] [--json OUT]
-// Builds the database (or reuses PATH when it already has N items), then prints a Markdown table and
-// writes the figures as JSON for bench/run.sh.
+// Builds the database (or reuses PATH when it already has N items), then prints a Markdown table
+// and writes the figures as JSON for bench/run.sh.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -31,33 +31,41 @@ service::FakeClock clock_instance(1767225600 + 40 * 86400);  // 2026-02-10
 // A fixed vocabulary of words found in township and county disclosures; the frequency of each query
 // term follows from how often the generator picks the words that contain it.
 const std::vector<std::string> kCommon = {
-    "关于", "做好", "工作", "通知", "公示", "公告", "村民", "群众", "政府", "乡镇", "落实", "开展",
-    "情况", "资金", "项目", "管理", "服务", "建设", "农村", "政策", "保障", "规定", "单位", "部门",
-    "进一步", "加强", "组织", "实施", "要求", "有关", "申请", "审核", "发放", "标准", "办理", "按照"};
+    "关于", "做好", "工作", "通知", "公示", "公告", "村民",   "群众", "政府",
+    "乡镇", "落实", "开展", "情况", "资金", "项目", "管理",   "服务", "建设",
+    "农村", "政策", "保障", "规定", "单位", "部门", "进一步", "加强", "组织",
+    "实施", "要求", "有关", "申请", "审核", "发放", "标准",   "办理", "按照"};
 const std::vector<std::string> kMedium = {
-    "防汛", "水利", "耕地", "补贴", "救助", "预算", "决算", "宅基地", "土地流转", "合作社",
-    "医疗保险", "养老保险", "安全生产", "环境整治", "道路硬化", "饮水安全", "危房改造", "秸秆禁烧",
-    "森林防火", "疫情防控", "就业培训", "低保", "特困供养", "残疾人", "退役军人", "乡村振兴",
-    "人居环境", "集体经济", "产业发展", "招标采购", "信息公开", "行政许可", "行政处罚"};
-const std::vector<std::string> kRare = {"耕地地力保护", "高标准农田", "鑫源", "磁钟", "量子",
-                                        "光伏电站", "冷链物流", "非遗传承"};
-const std::vector<std::string> kSuffix = {"的通知", "的公示", "公告", "实施方案", "工作总结",
-                                          "情况通报", "的决定", "管理办法"};
+    "防汛",     "水利",     "耕地",     "补贴",     "救助",     "预算",     "决算",
+    "宅基地",   "土地流转", "合作社",   "医疗保险", "养老保险", "安全生产", "环境整治",
+    "道路硬化", "饮水安全", "危房改造", "秸秆禁烧", "森林防火", "疫情防控", "就业培训",
+    "低保",     "特困供养", "残疾人",   "退役军人", "乡村振兴", "人居环境", "集体经济",
+    "产业发展", "招标采购", "信息公开", "行政许可", "行政处罚"};
+const std::vector<std::string> kRare = {"耕地地力保护", "高标准农田", "鑫源",     "磁钟",
+                                        "量子",         "光伏电站",   "冷链物流", "非遗传承"};
+const std::vector<std::string> kSuffix = {"的通知",   "的公示",   "公告",   "实施方案",
+                                          "工作总结", "情况通报", "的决定", "管理办法"};
 const std::vector<std::string> kPunct = {"，", "。", "；", "、", "：", "。\n"};
 
 struct Query {
   std::string text;
   std::string kind;
 };
-const std::vector<Query> kQueries = {
-    {"村", "1 character, very common"},    {"鑫", "1 character, rare"},
-    {"公示", "2 characters, common"},       {"防汛", "2 characters, medium"},
-    {"磁钟", "2 characters, rare"},         {"合作社", "3 characters, medium"},
-    {"宅基地", "3 characters, medium"},     {"耕地地力保护", "6 characters, rare"},
-    {"乡村振兴战略", "6 characters, rare phrase"},
-    {"2025", "digits"},                     {"58", "digits, short"},
-    {"gdp", "ASCII word"},                  {"救助 资金", "two terms, common"},
-    {"预算 公开", "two terms, medium"},      {"量子纠缠", "no hit"}};
+const std::vector<Query> kQueries = {{"村", "1 character, very common"},
+                                     {"鑫", "1 character, rare"},
+                                     {"公示", "2 characters, common"},
+                                     {"防汛", "2 characters, medium"},
+                                     {"磁钟", "2 characters, rare"},
+                                     {"合作社", "3 characters, medium"},
+                                     {"宅基地", "3 characters, medium"},
+                                     {"耕地地力保护", "6 characters, rare"},
+                                     {"乡村振兴战略", "6 characters, rare phrase"},
+                                     {"2025", "digits"},
+                                     {"58", "digits, short"},
+                                     {"gdp", "ASCII word"},
+                                     {"救助 资金", "two terms, common"},
+                                     {"预算 公开", "two terms, medium"},
+                                     {"量子纠缠", "no hit"}};
 
 std::string Pick(std::mt19937_64& rng, const std::vector<std::string>& v) {
   return v[rng() % v.size()];
@@ -210,16 +218,19 @@ int main(int argc, char** argv) {
 
   struct Row {
     Query q;
-    int64_t total = 0;
+    int64_t total = 0;    // what Search counted (up to its limit)
+    bool more = false;    // more matched than it counted
+    int64_t matches = 0;  // every matching item (the anchor's count)
     std::vector<double> service_ms, fts_ms;
   };
   std::vector<Row> rows;
   std::vector<double> all_service, all_fts;
   for (const Query& q : kQueries) {
-    Row row{q, 0, {}, {}};
+    Row row{q, 0, false, 0, {}, {}};
     const std::string match = search::ToFts5Match(search::PlanQuery(q.text));
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(raw, "SELECT count(*) FROM publication_search WHERE publication_search MATCH ?",
+    sqlite3_prepare_v2(raw,
+                       "SELECT count(*) FROM publication_search WHERE publication_search MATCH ?",
                        -1, &st, nullptr);
     for (int r = 0; r < reps; ++r) {
       auto t0 = std::chrono::steady_clock::now();
@@ -230,11 +241,11 @@ int main(int argc, char** argv) {
         return 5;
       }
       row.total = res->total;
+      row.more = res->more;
       sqlite3_reset(st);
       sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
       auto t2 = std::chrono::steady_clock::now();
-      while (sqlite3_step(st) == SQLITE_ROW) {
-      }
+      while (sqlite3_step(st) == SQLITE_ROW) row.matches = sqlite3_column_int64(st, 0);
       auto t3 = std::chrono::steady_clock::now();
       if (r == 0) continue;  // warm-up
       row.service_ms.push_back(Ms(t1 - t0));
@@ -247,23 +258,26 @@ int main(int argc, char** argv) {
   }
   sqlite3_close(raw);
 
-  std::printf("| Query | kind | hits | p50 ms | p95 ms | FTS5 MATCH p50 ms | ratio |\n");
-  std::printf("|---|---|---:|---:|---:|---:|---:|\n");
-  std::string json = "{\"items\": " + std::to_string(items) + ", \"reps\": " +
-                     std::to_string(reps - 1) + ", \"queries\": [";
+  std::printf(
+      "| Query | kind | matches | counted | p50 ms | p95 ms | FTS5 MATCH p50 ms | ratio |\n");
+  std::printf("|---|---|---:|---:|---:|---:|---:|---:|\n");
+  std::string json = "{\"items\": " + std::to_string(items) +
+                     ", \"reps\": " + std::to_string(reps - 1) + ", \"queries\": [";
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
     double p50 = Percentile(r.service_ms, 0.5), p95 = Percentile(r.service_ms, 0.95);
     double f50 = Percentile(r.fts_ms, 0.5);
-    std::printf("| `%s` | %s | %lld | %.2f | %.2f | %.2f | %.1f |\n", r.q.text.c_str(),
-                r.q.kind.c_str(), static_cast<long long>(r.total), p50, p95, f50,
+    std::printf("| `%s` | %s | %lld | %lld%s | %.2f | %.2f | %.2f | %.1f |\n", r.q.text.c_str(),
+                r.q.kind.c_str(), static_cast<long long>(r.matches),
+                static_cast<long long>(r.total), r.more ? "+" : "", p50, p95, f50,
                 f50 > 0 ? p50 / f50 : 0.0);
     char buf[512];
     std::snprintf(buf, sizeof buf,
-                  "%s{\"query\": \"%s\", \"kind\": \"%s\", \"hits\": %lld, \"p50\": %.3f, \"p95\": "
-                  "%.3f, \"fts_p50\": %.3f}",
+                  "%s{\"query\": \"%s\", \"kind\": \"%s\", \"matches\": %lld, \"hits\": %lld, "
+                  "\"more\": %s, \"p50\": %.3f, \"p95\": %.3f, \"fts_p50\": %.3f}",
                   i ? ", " : "", r.q.text.c_str(), r.q.kind.c_str(),
-                  static_cast<long long>(r.total), p50, p95, f50);
+                  static_cast<long long>(r.matches), static_cast<long long>(r.total),
+                  r.more ? "true" : "false", p50, p95, f50);
     json += buf;
   }
   char buf[512];
@@ -271,13 +285,13 @@ int main(int argc, char** argv) {
                 "], \"p50\": %.3f, \"p95\": %.3f, \"p99\": %.3f, \"fts_p50\": %.3f, \"fts_p95\": "
                 "%.3f, \"fts_p99\": %.3f}\n",
                 Percentile(all_service, 0.5), Percentile(all_service, 0.95),
-                Percentile(all_service, 0.99), Percentile(all_fts, 0.5),
-                Percentile(all_fts, 0.95), Percentile(all_fts, 0.99));
+                Percentile(all_service, 0.99), Percentile(all_fts, 0.5), Percentile(all_fts, 0.95),
+                Percentile(all_fts, 0.99));
   json += buf;
-  std::printf("\nAll queries: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (FTS5 MATCH: %.2f / %.2f / %.2f)\n",
-              Percentile(all_service, 0.5), Percentile(all_service, 0.95),
-              Percentile(all_service, 0.99), Percentile(all_fts, 0.5), Percentile(all_fts, 0.95),
-              Percentile(all_fts, 0.99));
+  std::printf(
+      "\nAll queries: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (FTS5 MATCH: %.2f / %.2f / %.2f)\n",
+      Percentile(all_service, 0.5), Percentile(all_service, 0.95), Percentile(all_service, 0.99),
+      Percentile(all_fts, 0.5), Percentile(all_fts, 0.95), Percentile(all_fts, 0.99));
   if (!json_out.empty()) std::ofstream(json_out) << json;
   return 0;
 }

@@ -1,5 +1,5 @@
 // Chinese full-text search, the pure part: the tokens the storage adapters index and the queries
-// they run, for SQLite FTS5 (contentless table, tokenize='unicode61 remove_diacritics 0') and
+// they run, for SQLite FTS5 (tokenize='unicode61 remove_diacritics 0') and
 // PostgreSQL (to_tsvector('simple', …) + GIN, to_tsquery('simple', …)). Both engines only ever
 // see space-separated tokens made here, so both give the same answers: exact substring semantics
 // for Chinese, down to 1- and 2-character queries. docs/search.md has the design and the

@@ -58,3 +58,28 @@ TEST(PortalModelsTest, AtomFeedIsWellFormedWithAbsoluteUrls) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST(PortalModelsTest, SearchBeyondTheCountLimitSaysSoAndPagesEndThere) {
+  service::SearchResults r;
+  r.plan = search::PlanQuery("村");
+  r.total = 1000;
+  r.more = true;
+  r.page = 50;
+  r.hits.resize(20);
+  nlohmann::json m = SearchModel(r, "村", 0, "");
+  EXPECT_TRUE(m["more"].get<bool>());
+  EXPECT_EQ(m["pages"], 50);
+  EXPECT_FALSE(m.contains("next_url"));  // nothing is listed past the limit
+  EXPECT_EQ(m["to"], 1000);
+  r.more = false;
+  r.total = 7;
+  r.page = 1;
+  r.hits.resize(7);
+  EXPECT_FALSE(SearchModel(r, "村", 0, "")["more"].get<bool>());
+}
+
+}  // namespace
+}  // namespace gongkai::web
