@@ -137,9 +137,10 @@ fi
 
 # web_section TSV MD: writes the "Web" section to MD from web.sh's TSV results.
 web_section() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uptime | sed 's/.*load average: //')" <<'PY'
 import sys
-web_tsv, md = sys.argv[1:]
+web_tsv, md, commit, date, load = sys.argv[1:]
 web = []
 meta = ""
 for line in open(web_tsv, encoding="utf-8"):
@@ -166,7 +167,8 @@ L.append(f"`wrk -t1 -d{meta_kv.get('duration', '?')} --latency` (after a 2 s war
          f"serving the bytes fetched from gongkai with curl (home page {meta_kv.get('home_bytes', '?')} B, "
          f"`{meta_kv.get('css_path', '/static/app.css')}` {meta_kv.get('css_bytes', '?')} B) with the same "
          f"security headers. CPU pinning: `{pin}`" + (" (taskset), so each server gets one core whatever its "
-         "thread count and wrk has its own." if pin != "none" else "."))
+         "thread count and wrk has its own." if pin != "none" else ".") +
+         f" Measured {date} at `{commit}` (load average at the end: {load}).")
 L.append("")
 L.append("| Request | Connections | gongkai req/s | nginx req/s | Ratio gongkai/nginx | gongkai p50 / p99 ms "
          "| nginx p50 / p99 ms | p99 ratio | errors (gk / ngx) |")
