@@ -1,12 +1,15 @@
-// Portal search latency on 100,000 published items (SQLite, a local file): PublicationService::
-// Search as the /search page calls it, for a fixed set of queries (1-, 2-, 3- and 6-character
-// Chinese terms of varied frequency, ASCII and number terms, two-term queries, a query without
-// hits), against an anchor measured in the same run: the raw FTS5 MATCH count of the same plan
-// (sqlite3 C API on the same file) — the engine's own cost, without ranking, paging or loading.
+// Portal search latency on 100,000 published items: PublicationService::Search as the /search page
+// calls it, for a fixed set of queries (1-, 2-, 3- and 6-character Chinese terms of varied
+// frequency, ASCII and number terms, two-term queries, a query without hits), against an anchor
+// measured in the same run: the engine's raw count of every match of the same plan — FTS5 MATCH
+// (sqlite3 C API on the same file) or tsvector @@ on PostgreSQL — without ranking, paging or
+// loading.
 //
-//   search_bench [--items N] [--reps R] [--db PATH] [--json OUT]
-// Builds the database (or reuses PATH when it already has N items), then prints a Markdown table
-// and writes the figures as JSON for bench/run.sh.
+//   search_bench [--items N] [--reps R] [--db PATH|postgresql://…] [--json OUT]
+// On SQLite it builds the database (or reuses PATH when it already has N items). A PostgreSQL
+// database must hold them already: `gongkai db copy --from PATH --to postgresql://…` of a SQLite
+// one. Prints a Markdown table and writes the figures as JSON for bench/run.sh.
+#include <soci/soci.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -15,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -155,6 +159,14 @@ int main(int argc, char** argv) {
     auto n = tx->CountPublications(f);
     existing = n.ok() ? *n : 0;
   }
+  const bool postgres = path.starts_with("postgres");
+  if (existing != items && postgres) {
+    std::fprintf(stderr,
+                 "search_bench: %s holds %lld items, not %d: copy a SQLite bench database there "
+                 "(gongkai db copy)\n",
+                 path.c_str(), static_cast<long long>(existing), items);
+    return 2;
+  }
   if (existing != items) {
     std::filesystem::remove(path);
     std::filesystem::remove(path + "-wal");
@@ -213,8 +225,33 @@ int main(int argc, char** argv) {
   }
   auto& svc = (*p)->publications();
 
+  // The anchor: the engine's count of every match of a plan.
   sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return 4;
+  std::unique_ptr<soci::session> pg;
+  if (postgres) {
+    pg = std::make_unique<soci::session>("postgresql", path);  // libpq takes the URL as it is
+  } else if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    return 4;
+  }
+  auto count_matches = [&](const search::QueryPlan& plan) -> int64_t {
+    if (pg) {
+      long long n = 0;
+      std::string query = search::ToTsQuery(plan);
+      *pg << "SELECT count(*) FROM publication_search WHERE body @@ CAST(:q AS tsquery)",
+          soci::use(query), soci::into(n);
+      return n;
+    }
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw,
+                       "SELECT count(*) FROM publication_search WHERE publication_search MATCH ?",
+                       -1, &st, nullptr);
+    const std::string match = search::ToFts5Match(plan);
+    sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    int64_t n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+  };
 
   struct Row {
     Query q;
@@ -227,11 +264,7 @@ int main(int argc, char** argv) {
   std::vector<double> all_service, all_fts;
   for (const Query& q : kQueries) {
     Row row{q, 0, false, 0, {}, {}};
-    const std::string match = search::ToFts5Match(search::PlanQuery(q.text));
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(raw,
-                       "SELECT count(*) FROM publication_search WHERE publication_search MATCH ?",
-                       -1, &st, nullptr);
+    const search::QueryPlan plan = search::PlanQuery(q.text);
     for (int r = 0; r < reps; ++r) {
       auto t0 = std::chrono::steady_clock::now();
       auto res = svc.Search(q.text, 0, 1);
@@ -242,10 +275,8 @@ int main(int argc, char** argv) {
       }
       row.total = res->total;
       row.more = res->more;
-      sqlite3_reset(st);
-      sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
       auto t2 = std::chrono::steady_clock::now();
-      while (sqlite3_step(st) == SQLITE_ROW) row.matches = sqlite3_column_int64(st, 0);
+      row.matches = count_matches(plan);
       auto t3 = std::chrono::steady_clock::now();
       if (r == 0) continue;  // warm-up
       row.service_ms.push_back(Ms(t1 - t0));
@@ -253,10 +284,9 @@ int main(int argc, char** argv) {
       all_service.push_back(Ms(t1 - t0));
       all_fts.push_back(Ms(t3 - t2));
     }
-    sqlite3_finalize(st);
     rows.push_back(std::move(row));
   }
-  sqlite3_close(raw);
+  if (raw != nullptr) sqlite3_close(raw);
 
   std::printf(
       "| Query | kind | matches | counted | p50 ms | p95 ms | FTS5 MATCH p50 ms | ratio |\n");

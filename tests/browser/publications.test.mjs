@@ -217,6 +217,40 @@ test('bad input comes back next to its fields with the input kept; a clerk canno
   assert.deepEqual(consoleErrors, []);
 });
 
+test('two tabs edit one draft: the later save is refused as stale with its input kept, then goes through', async (t) => {
+  const { context, page, consoleErrors } = await openBrowser(t, DESKTOP);
+  await login(page, 'cizhong.clerk');
+  await page.goto('/admin/publications/new');
+  const title = `磁钟乡农村厕所改造补助公示（${stamp()}）`;
+  await fillDraft(page, { title, body: '补助对象名单如下。' });
+  await press(page, page.getByRole('button', { name: '保存草稿' }));
+  await page.waitForURL(/\/admin\/publications\/\d+\?done=created/);
+  const editPath = `${new URL(page.url()).pathname}/edit`;
+
+  const other = await context.newPage();
+  await other.goto(editPath);
+  await page.goto(editPath);
+  await page.getByLabel('标题').fill(`${title}（第一个标签页）`);
+  await press(page, page.getByRole('button', { name: '保存草稿' }));
+  await page.waitForURL(/done=edited/);
+
+  const mine = `${title}（第二个标签页）`;
+  await other.getByLabel('标题').fill(mine);
+  const [refused] = await Promise.all([
+    other.waitForResponse((r) => r.request().method() === 'POST'),
+    other.getByRole('button', { name: '保存草稿' }).click(),
+  ]);
+  assert.equal(refused.status(), 409);
+  await other.waitForLoadState('load');
+  assert.match(await other.locator('body').innerText(), /已被他人修改，本次操作未保存/);
+  assert.equal(await other.getByLabel('标题').inputValue(), mine);  // the input is kept
+  // The form now carries the latest version: saving again goes through, on purpose.
+  await press(other, other.getByRole('button', { name: '保存草稿' }));
+  await other.waitForURL(/done=edited/);
+  assert.match(await other.locator('h1').innerText(), /第二个标签页/);
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('the public item page on a phone: readable, no sideways scrolling, keyboard reachable', async (t) => {
   let path = publishedPath;
   if (!path) {
