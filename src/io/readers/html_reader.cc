@@ -1,14 +1,17 @@
-// HTML reports: decoded (BOM, <meta charset>, else detected), parsed with gumbo, walked in document
-// order into paragraphs and table rows with grid columns after rowspan/colspan.
+// HTML reports: decoded (BOM, <meta charset>, else detected), parsed (well-formed markup by our
+// strict parser, anything else by gumbo: html_tree.h), walked in document order into paragraphs
+// and table rows with grid columns after rowspan/colspan.
 #include <gumbo.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "io/gumbo_arena.h"
+#include "io/readers/html_tree.h"
 #include "io/readers/readers.h"
 #include "io/readers/text_layout.h"
 
@@ -115,20 +118,9 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-const GumboVector* Children(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
-  if (node->type == GUMBO_NODE_ELEMENT) return &node->v.element.children;
-  return nullptr;
-}
+GumboTag TagOf(const HtmlNode* node) { return node->element ? node->tag : GUMBO_TAG_UNKNOWN; }
 
-GumboTag TagOf(const GumboNode* node) {
-  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
-}
-
-bool IsText(const GumboNode* node) {
-  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-         node->type == GUMBO_NODE_CDATA;
-}
+bool IsText(const HtmlNode* node) { return !node->element; }
 
 // Elements whose content is not part of the report's text.
 bool IsIgnored(GumboTag tag) {
@@ -205,7 +197,7 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
-bool IsCell(const GumboNode* node) {
+bool IsCell(const HtmlNode* node) {
   GumboTag tag = TagOf(node);
   return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
 }
@@ -213,18 +205,17 @@ bool IsCell(const GumboNode* node) {
 // Visits a subtree in document order without recursion (gumbo trees can be 100,000 levels deep).
 // enter(node) says whether to visit the node's children; leave(node) follows them.
 template <class Enter, class Leave>
-void Traverse(const GumboNode* root, Enter enter, Leave leave) {
+void Traverse(const HtmlNode* root, Enter enter, Leave leave) {
   struct Frame {
-    const GumboNode* node;
-    unsigned next;
+    const HtmlNode* node;
+    size_t next;
   };
   if (!enter(root)) return;
   std::vector<Frame> stack{{root, 0}};
   while (!stack.empty()) {
-    const GumboNode* node = stack.back().node;
-    const GumboVector* kids = Children(node);
-    if (kids != nullptr && stack.back().next < kids->length) {
-      auto* child = static_cast<const GumboNode*>(kids->data[stack.back().next++]);
+    const HtmlNode* node = stack.back().node;
+    if (stack.back().next < node->children.size()) {
+      const HtmlNode* child = node->children[stack.back().next++];
       if (enter(child)) stack.push_back({child, 0});
     } else {
       stack.pop_back();
@@ -234,52 +225,48 @@ void Traverse(const GumboNode* root, Enter enter, Leave leave) {
 }
 
 // A cell's text: nested markup flattened, block boundaries (and nested tables' cells) as spaces.
-std::string CellText(const GumboNode* cell) {
+std::string CellText(const HtmlNode* cell) {
   std::string raw;
-  auto breaks = [](const GumboNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
+  auto breaks = [](const HtmlNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
   Traverse(
       cell,
-      [&](const GumboNode* n) {
-        if (IsText(n)) raw += n->v.text.text;
-        if (n->type != GUMBO_NODE_ELEMENT || IsIgnored(TagOf(n))) return false;
+      [&](const HtmlNode* n) {
+        if (IsText(n)) raw += n->text;
+        if (!n->element || IsIgnored(TagOf(n))) return false;
         if (breaks(n)) raw += ' ';
         return true;
       },
-      [&](const GumboNode* n) {
+      [&](const HtmlNode* n) {
         if (breaks(n)) raw += ' ';
       });
   return CollapseSpaces(raw);
 }
 
 // The text of a <pre>, lines kept.
-std::string PreText(const GumboNode* pre) {
+std::string PreText(const HtmlNode* pre) {
   std::string raw;
   Traverse(
       pre,
-      [&](const GumboNode* n) {
-        if (IsText(n)) raw += n->v.text.text;
+      [&](const HtmlNode* n) {
+        if (IsText(n)) raw += n->text;
         if (TagOf(n) == GUMBO_TAG_BR) raw += '\n';
-        return n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+        return n->element && !IsIgnored(TagOf(n));
       },
-      [](const GumboNode*) {});
+      [](const HtmlNode*) {});
   return raw;
 }
 
 // The <tr> elements of a table in order, each with the index of its row group (thead, tbody,
 // tfoot; rowspans stop at the end of their group).
-std::vector<std::pair<const GumboNode*, int>> TableRows(const GumboNode* table) {
-  std::vector<std::pair<const GumboNode*, int>> rows;
+std::vector<std::pair<const HtmlNode*, int>> TableRows(const HtmlNode* table) {
+  std::vector<std::pair<const HtmlNode*, int>> rows;
   int group = 0;
-  const GumboVector& kids = table->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    auto* child = static_cast<const GumboNode*>(kids.data[i]);
+  for (const HtmlNode* child : table->children) {
     GumboTag tag = TagOf(child);
     if (tag == GUMBO_TAG_TR) rows.emplace_back(child, group);
     if (tag != GUMBO_TAG_THEAD && tag != GUMBO_TAG_TBODY && tag != GUMBO_TAG_TFOOT) continue;
     ++group;
-    const GumboVector& section = child->v.element.children;
-    for (unsigned j = 0; j < section.length; ++j) {
-      auto* row = static_cast<const GumboNode*>(section.data[j]);
+    for (const HtmlNode* row : child->children) {
       if (TagOf(row) == GUMBO_TAG_TR) rows.emplace_back(row, group);
     }
     ++group;
@@ -287,11 +274,9 @@ std::vector<std::pair<const GumboNode*, int>> TableRows(const GumboNode* table) 
   return rows;
 }
 
-std::vector<const GumboNode*> RowCells(const GumboNode* row) {
-  std::vector<const GumboNode*> cells;
-  const GumboVector& kids = row->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    auto* child = static_cast<const GumboNode*>(kids.data[i]);
+std::vector<const HtmlNode*> RowCells(const HtmlNode* row) {
+  std::vector<const HtmlNode*> cells;
+  for (const HtmlNode* child : row->children) {
     if (IsCell(child)) cells.push_back(child);
   }
   return cells;
@@ -300,24 +285,24 @@ std::vector<const GumboNode*> RowCells(const GumboNode* row) {
 // Whether a table lays out the page rather than holding data: web pages of government sites often
 // put the whole article in a table cell, and reading that as one cell would lose every paragraph.
 // A data table of the report has short cells and no tables or headings inside them.
-bool IsLayoutTable(const GumboNode* table) {
+bool IsLayoutTable(const HtmlNode* table) {
   size_t cells = 0;
   for (const auto& [row, group] : TableRows(table)) {
-    for (const GumboNode* cell : RowCells(row)) {
+    for (const HtmlNode* cell : RowCells(row)) {
       ++cells;
       bool layout = false;
       size_t chars = 0;
       Traverse(
           cell,
-          [&](const GumboNode* n) {
+          [&](const HtmlNode* n) {
             if (IsText(n)) {
-              for (char c : std::string_view(n->v.text.text))
+              for (char c : std::string_view(n->text))
                 chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\n';
             }
             if (n != cell && (TagOf(n) == GUMBO_TAG_TABLE || IsHeading(TagOf(n)))) layout = true;
-            return !layout && n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+            return !layout && n->element && !IsIgnored(TagOf(n));
           },
-          [](const GumboNode*) {});
+          [](const HtmlNode*) {});
       if (layout || chars > kLayoutCellChars) return true;
     }
   }
@@ -325,10 +310,9 @@ bool IsLayoutTable(const GumboNode* table) {
 }
 
 // A span attribute as the HTML standard reads it: leading digits, else the default.
-int SpanAttribute(const GumboNode* cell, const char* name, int fallback, int max) {
-  const GumboAttribute* attr = gumbo_get_attribute(&cell->v.element.attributes, name);
-  if (attr == nullptr) return fallback;
-  std::string_view v = attr->value;
+int SpanAttribute(const std::optional<std::string>& attr, int fallback, int max) {
+  if (!attr) return fallback;
+  std::string_view v = *attr;
   size_t i = 0;
   while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
   if (i < v.size() && v[i] == '+') ++i;
@@ -374,14 +358,13 @@ class RowGrid {
 class HtmlWalker {
  public:
   // Paragraphs and tables of a subtree, in order.
-  void Flow(const GumboNode* root, int table_depth) {
+  void Flow(const HtmlNode* root, int table_depth) {
     Traverse(
         root,
-        [&](const GumboNode* n) {
-          if (IsText(n)) text_ += n->v.text.text;
-          if (n->type == GUMBO_NODE_DOCUMENT) return true;
-          if (n->type != GUMBO_NODE_ELEMENT) return false;
-          GumboTag tag = n->v.element.tag;
+        [&](const HtmlNode* n) {
+          if (IsText(n)) text_ += n->text;
+          if (!n->element) return false;
+          GumboTag tag = n->tag;
           if (IsIgnored(tag)) return false;
           if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
             Flush();
@@ -400,7 +383,7 @@ class HtmlWalker {
           if (IsBlock(tag)) Flush();
           return true;
         },
-        [&](const GumboNode* n) {
+        [&](const HtmlNode* n) {
           if (IsBlock(TagOf(n))) Flush();
         });
   }
@@ -421,7 +404,7 @@ class HtmlWalker {
   }
 
   // Preformatted text may hold a pasted text table: its lines are split like a text file's.
-  void Preformatted(const GumboNode* pre) {
+  void Preformatted(const HtmlNode* pre) {
     report::SourceDocument lines = SplitTextLines(PreText(pre), "html");
     for (auto& block : lines.blocks) {
       if (block.kind == report::BlockKind::kPageBreak) continue;
@@ -430,16 +413,14 @@ class HtmlWalker {
     }
   }
 
-  void Table(const GumboNode* table, int table_depth) {
+  void Table(const HtmlNode* table, int table_depth) {
     if (IsLayoutTable(table)) {
       for (const auto& [row, group] : TableRows(table))
-        for (const GumboNode* cell : RowCells(row)) Flow(cell, table_depth);
+        for (const HtmlNode* cell : RowCells(row)) Flow(cell, table_depth);
       return;
     }
     int index = ++tables_;
-    const GumboVector& kids = table->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      auto* child = static_cast<const GumboNode*>(kids.data[i]);
+    for (const HtmlNode* child : table->children) {
       if (TagOf(child) == GUMBO_TAG_CAPTION) Flow(child, table_depth);
     }
     RowGrid grid;
@@ -450,9 +431,9 @@ class HtmlWalker {
       report::SourceBlock block;
       block.kind = report::BlockKind::kRow;
       block.table = index;
-      for (const GumboNode* cell : RowCells(row)) {
-        int colspan = std::max(1, SpanAttribute(cell, "colspan", 1, kMaxColSpan));
-        int rowspan = SpanAttribute(cell, "rowspan", 1, kMaxRowSpan);
+      for (const HtmlNode* cell : RowCells(row)) {
+        int colspan = std::max(1, SpanAttribute(cell->colspan, 1, kMaxColSpan));
+        int rowspan = SpanAttribute(cell->rowspan, 1, kMaxRowSpan);
         if (rowspan == 0) rowspan = kMaxRowSpan;  // "0": to the end of the row group
         block.cells.push_back({CellText(cell), grid.Place(colspan, rowspan)});
       }
@@ -468,7 +449,7 @@ class HtmlWalker {
 
 }  // namespace
 
-Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
+Result<report::SourceDocument> ReadHtmlReportWith(std::string_view bytes, HtmlParser parser) {
   if (bytes.size() > kMaxHtmlBytes) {
     return InvalidArgument(
         "HTML file too large: " + std::to_string(bytes.size() >> 20) + " MB, the limit is 50 MB",
@@ -480,19 +461,29 @@ Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
     return InvalidArgument("not an HTML file: it holds binary data",
                            "不是HTML文件：文件含有二进制数据");
   }
-  GumboArena arena(kMaxParseBytes, kMaxParseTime);
-  GumboOutput* output = arena.Parse(html);
-  if (output == nullptr) {
-    return InvalidArgument(std::string("the HTML is too complex to read (the parser ran out of ") +
-                               arena.failure() + ")",
-                           "HTML文件结构过于复杂，无法读取");
+  std::optional<HtmlTree> tree;
+  if (parser == HtmlParser::kAuto) tree = ParseWellFormedHtml(html);
+  if (!tree) {
+    GumboArena arena(kMaxParseBytes, kMaxParseTime);
+    GumboOutput* output = arena.Parse(html);
+    if (output == nullptr) {
+      return InvalidArgument(
+          std::string("the HTML is too complex to read (the parser ran out of ") + arena.failure() +
+              ")",
+          "HTML文件结构过于复杂，无法读取");
+    }
+    tree = FromGumbo(output->document);
   }
   HtmlWalker walker;
-  walker.Flow(output->document, 0);
+  walker.Flow(tree->root(), 0);
   report::SourceDocument doc = walker.Take();
   doc.reader = "html";
   if (doc.blocks.empty()) return InvalidArgument("the HTML file has no text", "HTML文件中没有文字");
   return doc;
+}
+
+Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
+  return ReadHtmlReportWith(bytes, HtmlParser::kAuto);
 }
 
 }  // namespace gongkai::io
