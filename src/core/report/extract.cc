@@ -85,10 +85,11 @@ void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
     return;
   }
   if (IsValueText(text)) {
-    out->push_back({text, cell.column, TokenKind::kValue});
+    out->push_back({std::move(text), cell.column, TokenKind::kValue});
     return;
   }
-  if (text.size() > 300) {  // prose: no label followed by figures is this long
+  // Prose (no label followed by figures is this long) or a single word: one text token.
+  if (text.size() > 300 || text.find(' ') == std::string::npos) {
     out->push_back({std::move(text), cell.column, TokenKind::kText});
     return;
   }
@@ -160,6 +161,7 @@ std::vector<Line> Tokenise(const SourceDocument& doc) {
       continue;
     }
     Line line;
+    line.tokens.reserve(block.cells.size());
     line.line = block.line;
     line.block = b;
     line.page_break_before = page_break;

@@ -1,6 +1,8 @@
 #include "core/report/rules.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include "core/report/cell_label.h"
 #include "core/report/narrative_copy.h"
@@ -32,8 +34,9 @@ class Checker {
     out_->push_back(std::move(v));
   }
 
-  void CellStates(const TableDef& t, const char* value_rule) {
-    for (const auto& cell : t.CellIds()) {
+  void CellStates(const TableDef& t, const std::vector<std::string>& cells,
+                  const char* value_rule) {
+    for (const auto& cell : cells) {
       auto it = r_.cells.find(cell);
       CellValue c = it == r_.cells.end() ? CellValue::Blank() : it->second;
       switch (c.state) {
@@ -92,6 +95,55 @@ class Checker {
 
 std::string Pct(int64_t part, int64_t whole) {
   return whole == 0 ? "-" : std::to_string(part * 100 / whole) + "%";
+}
+
+// The cell ids the table rules look up, made once per format rather than once per report.
+struct RuleCells {
+  struct Sum {
+    std::string whole;
+    std::vector<std::string> parts;
+  };
+  struct Flow {  // T3-01 in one column of Table 三
+    std::string handled_total, carried_out, new_, carried_in;
+  };
+  std::vector<std::string> t2, t3, t4;  // each table's cells, in TableDef::CellIds order
+  std::vector<Flow> t3_flow;            // by column of Table 三
+  std::vector<Sum> t3_results;          // T3-02, by column of Table 三
+  std::vector<Sum> t3_applicants;       // T3-03, by row of Table 三
+  std::vector<Sum> t4_blocks;           // T4-01, by block of Table 四
+
+  explicit RuleCells(const FormatDef& f)
+      : t2(f.t2.CellIds()), t3(f.t3.CellIds()), t4(f.t4.CellIds()) {
+    for (const auto& col : f.t3.columns) {
+      t3_flow.push_back({CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
+                         CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)});
+      Sum results{CellId("t3", "handled_total", col.id), {}};
+      for (const auto& row : f.t3_result_rows) results.parts.push_back(CellId("t3", row, col.id));
+      t3_results.push_back(std::move(results));
+    }
+    for (const auto& row : f.t3.rows) {
+      Sum applicants{CellId("t3", row.id, "total"), {}};
+      for (const auto& col : T3ApplicantColumns())
+        applicants.parts.push_back(CellId("t3", row.id, col));
+      t3_applicants.push_back(std::move(applicants));
+    }
+    for (const auto& block : f.t4.rows) {
+      Sum outcomes{CellId("t4", block.id, "total"), {}};
+      for (const char* col : {"upheld", "corrected", "other", "pending"})
+        outcomes.parts.push_back(CellId("t4", block.id, col));
+      t4_blocks.push_back(std::move(outcomes));
+    }
+  }
+};
+
+const RuleCells& RuleCellsOf(const FormatDef& f) {
+  static const RuleCells k2021(Format2021()), k2019(Format2019());
+  if (&f == &Format2021()) return k2021;
+  if (&f == &Format2019()) return k2019;
+  static thread_local std::map<const FormatDef*, std::unique_ptr<RuleCells>> others;
+  auto& slot = others[&f];
+  if (!slot) slot = std::make_unique<RuleCells>(f);
+  return *slot;
 }
 
 }  // namespace
@@ -173,20 +225,21 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
   }
 
   Checker c(f, r, &out);
-  c.CellStates(f.t3, "T3-04");
-  c.CellStates(f.t4, "T4-02");
-  c.CellStates(f.t2, "T2-01");
+  const RuleCells& cells = RuleCellsOf(f);
+  c.CellStates(f.t3, cells.t3, "T3-04");
+  c.CellStates(f.t4, cells.t4, "T4-02");
+  c.CellStates(f.t2, cells.t2, "T2-01");
 
   // Table 三.
-  for (const auto& col : f.t3.columns) {
-    int64_t in = c.V(CellId("t3", "new", col.id)) + c.V(CellId("t3", "carried_in", col.id));
-    int64_t outgoing =
-        c.V(CellId("t3", "handled_total", col.id)) + c.V(CellId("t3", "carried_out", col.id));
+  for (size_t k = 0; k < f.t3.columns.size(); ++k) {
+    const auto& col = f.t3.columns[k];
+    const RuleCells::Flow& flow = cells.t3_flow[k];
+    int64_t in = c.V(flow.new_) + c.V(flow.carried_in);
+    int64_t outgoing = c.V(flow.handled_total) + c.V(flow.carried_out);
     if (in != outgoing) {
       out.push_back({"T3-01",
                      Severity::kError,
-                     {CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
-                      CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)},
+                     {flow.handled_total, flow.carried_out, flow.new_, flow.carried_in},
                      in,
                      outgoing,
                      true,
@@ -195,15 +248,11 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
                      "t3 column " + col.id + ": new + carried_in = " + std::to_string(in) +
                          " but handled_total + carried_out = " + std::to_string(outgoing)});
     }
-    std::vector<std::string> parts;
-    for (const auto& row : f.t3_result_rows) parts.push_back(CellId("t3", row, col.id));
-    c.Sum("T3-02", CellId("t3", "handled_total", col.id), parts, "各项办理结果之和",
+    c.Sum("T3-02", cells.t3_results[k].whole, cells.t3_results[k].parts, "各项办理结果之和",
           "sum of the " + std::to_string(f.t3_result_rows.size()) + " result rows");
   }
-  for (const auto& row : f.t3.rows) {
-    std::vector<std::string> parts;
-    for (const auto& col : T3ApplicantColumns()) parts.push_back(CellId("t3", row.id, col));
-    c.Sum("T3-03", CellId("t3", row.id, "total"), parts, "各类申请人之和",
+  for (const auto& applicants : cells.t3_applicants) {
+    c.Sum("T3-03", applicants.whole, applicants.parts, "各类申请人之和",
           "sum of the applicant columns");
   }
   // T3-06 concerns 其他处理·其他, a row of the 2021 format only (2019 had one 其他处理 row for all
@@ -224,11 +273,8 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
   }
 
   // Table 四.
-  for (const auto& block : f.t4.rows) {
-    std::vector<std::string> parts;
-    for (const char* col : {"upheld", "corrected", "other", "pending"})
-      parts.push_back(CellId("t4", block.id, col));
-    c.Sum("T4-01", CellId("t4", block.id, "total"), parts, "维持、纠正、其他结果、尚未审结之和",
+  for (const auto& outcomes : cells.t4_blocks) {
+    c.Sum("T4-01", outcomes.whole, outcomes.parts, "维持、纠正、其他结果、尚未审结之和",
           "upheld + corrected + other + pending");
   }
 

@@ -94,6 +94,7 @@ size_t SpaceAt(std::string_view s, size_t i) {
 
 // Bytes of an invisible character at s[i] that is dropped (zero-width space, BOM), or 0.
 size_t InvisibleAt(std::string_view s, size_t i) {
+  if (s[i] != '\xE2' && s[i] != '\xEF') return 0;
   if (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
   return 0;
 }
@@ -211,6 +212,14 @@ void Traverse(const HtmlNode* root, Enter enter, Leave leave) {
     size_t next;
   };
   if (!enter(root)) return;
+  // Most table cells hold nothing but text: no stack to make for them.
+  if (std::none_of(root->children.begin(), root->children.end(),
+                   [](const HtmlNode* n) { return n->element; })) {
+    for (const HtmlNode* child : root->children)
+      if (enter(child)) leave(child);
+    leave(root);
+    return;
+  }
   std::vector<Frame> stack{{root, 0}};
   while (!stack.empty()) {
     const HtmlNode* node = stack.back().node;

@@ -58,9 +58,18 @@ bool IsPlainCodePoint(uint32_t c) {
 // Whether the UTF-8 text holds a character gumbo replaces with U+FFFD wherever it stands: a
 // control character other than whitespace, or a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF).
 bool HasReplacedCharacters(std::string_view s) {
+  // The bytes such a character can start with; all others are passed over with one look-up.
+  static constexpr auto kSuspect = [] {
+    std::array<bool, 256> suspect{};
+    for (int c = 0; c < 0x20; ++c) suspect[c] = c != '\t' && c != '\n' && c != '\f' && c != '\r';
+    suspect[0x7F] = suspect[0xC2] = suspect[0xEF] = true;
+    for (int c = 0xF0; c < 0x100; ++c) suspect[c] = true;
+    return suspect;
+  }();
   auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = at(i);
+    if (!kSuspect[c]) continue;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') return true;
     if (c == 0x7F) return true;
     if (c == 0xC2 && at(i + 1) >= 0x80 && at(i + 1) <= 0x9F) return true;  // C1 controls
@@ -236,18 +245,16 @@ class StrictParser {
     if (skip_newline_ && s_[i_] == '&') return false;
     std::string text;
     while (i_ < s_.size() && s_[i_] != '<') {
-      char c = s_[i_];
-      if (c == '&') {
+      size_t end = i_;  // a run of plain characters, copied at once
+      while (end < s_.size() && s_[end] != '<' && s_[end] != '&' && s_[end] != '\r') ++end;
+      text.append(s_.substr(i_, end - i_));
+      i_ = end;
+      if (i_ < s_.size() && s_[i_] == '&') {
         if (!Reference(&text)) return false;
-        continue;
-      }
-      if (c == '\r') {
+      } else if (i_ < s_.size() && s_[i_] == '\r') {
         text += '\n';
         i_ += i_ + 1 < s_.size() && s_[i_ + 1] == '\n' ? 2 : 1;
-        continue;
       }
-      text += c;
-      ++i_;
     }
     return Characters(std::move(text));
   }
@@ -360,29 +367,30 @@ class StrictParser {
         i_ += 2;
         return true;
       }
-      std::string name;
+      size_t start = i_;
       while (i_ < s_.size() && !IsHtmlSpace(s_[i_]) && s_[i_] != '/' && s_[i_] != '>' &&
-             (s_[i_] != '=' || name.empty())) {
+             (s_[i_] != '=' || i_ == start)) {
         char c = s_[i_++];
         if (c == '"' || c == '\'' || c == '<' || c == '=') return false;
-        name += LowerAscii(c);
       }
+      std::string_view name = s_.substr(start, i_ - start);
       while (i_ < s_.size() && IsHtmlSpace(s_[i_])) ++i_;
-      std::string value;
+      std::string_view value;
       if (i_ < s_.size() && s_[i_] == '=') {
         ++i_;
         while (i_ < s_.size() && IsHtmlSpace(s_[i_])) ++i_;
         if (!Value(&value)) return false;
       }
+      bool colspan = LowerEquals(name, "colspan"), rowspan = LowerEquals(name, "rowspan");
       // References and CRs in the values the reader uses are left to gumbo.
-      bool plain = value.find_first_of("&\r") == std::string::npos;
-      if ((name == "colspan" || name == "rowspan") && !plain) return false;
-      if (name == "colspan" && !tag->colspan) tag->colspan = std::move(value);
-      if (name == "rowspan" && !tag->rowspan) tag->rowspan = std::move(value);
+      if ((colspan || rowspan) && value.find_first_of("&\r") != std::string_view::npos)
+        return false;
+      if (colspan && !tag->colspan) tag->colspan = std::string(value);
+      if (rowspan && !tag->rowspan) tag->rowspan = std::string(value);
     }
   }
 
-  bool Value(std::string* value) {
+  bool Value(std::string_view* value) {
     if (i_ >= s_.size()) return false;
     char quote = s_[i_];
     size_t end;
