@@ -1,6 +1,7 @@
 #include "core/report/extract.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -424,12 +425,35 @@ int HeadingOf(const Line& line, const FormatDef& f, const std::vector<std::strin
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
+// What MatchScore needs of a key besides its bytes: its length in characters, and its byte pairs
+// hashed into 256 bits. A text contains another only if it has all of the other's pairs, so most
+// label/row pairs are ruled out without comparing their bytes.
+struct KeyShape {
+  size_t length = 0;
+  std::array<uint64_t, 4> pairs{};
+
+  KeyShape() = default;
+  explicit KeyShape(std::string_view key) : length(KeyLength(key)) {
+    for (size_t i = 1; i < key.size(); ++i) {
+      unsigned h =
+          (static_cast<unsigned char>(key[i - 1]) * 31u + static_cast<unsigned char>(key[i])) &
+          255u;
+      pairs[h >> 6] |= uint64_t{1} << (h & 63);
+    }
+  }
+  bool PairsWithin(const KeyShape& other) const {
+    for (size_t k = 0; k < pairs.size(); ++k)
+      if ((pairs[k] & ~other.pairs[k]) != 0) return false;
+    return true;
+  }
+};
+
 struct RowSpec {
   const TableDef* table;
   std::string row_id;
   std::string key;  // label key without list number
   std::vector<std::string> cells;
-  size_t key_length = 0;
+  KeyShape shape;
 };
 
 std::vector<RowSpec> RowSpecs(const FormatDef& f) {
@@ -437,7 +461,9 @@ std::vector<RowSpec> RowSpecs(const FormatDef& f) {
   for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
     std::vector<std::string> ids = t->CellIds();
     for (const auto& row : t->rows) {
-      RowSpec spec{t, row.id, std::string(StripListNumber(TextKey(row.label))), {}};
+      std::string key(StripListNumber(TextKey(row.label)));
+      KeyShape shape(key);
+      RowSpec spec{t, row.id, std::move(key), {}, shape};
       std::string prefix = t->id + "." + row.id + ".";
       for (const auto& id : ids)
         if (id.starts_with(prefix)) spec.cells.push_back(id);
@@ -476,10 +502,7 @@ struct FormatKeys {
   }
 
   explicit FormatKeys(const FormatDef& f) : specs(RowSpecs(f)), groups(GroupKeys(f, specs)) {
-    for (auto& spec : specs) {
-      row_keys.insert(spec.key);
-      spec.key_length = KeyLength(spec.key);
-    }
+    for (const auto& spec : specs) row_keys.insert(spec.key);
     for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
       for (const auto& row : t->rows)
         if (!row.group.empty() && !row_keys.count(std::string(StripListNumber(TextKey(row.group)))))
@@ -524,9 +547,13 @@ bool Contains(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
-int MatchScore(std::string_view label, size_t ll, std::string_view key, size_t kl) {
+int MatchScore(std::string_view label, const KeyShape& label_shape, std::string_view key,
+               const KeyShape& key_shape) {
   if (label.empty()) return 0;
   if (label == key) return 4;
+  // Every score below needs one of them to contain the other.
+  if (!key_shape.PairsWithin(label_shape) && !label_shape.PairsWithin(key_shape)) return 0;
+  const size_t ll = label_shape.length, kl = key_shape.length;
   if (std::min(ll, kl) >= 4 && (key.starts_with(label) || label.starts_with(key))) return 3;
   if (kl >= 4 && Contains(label, key)) return 2;
   if (ll >= 6 && Contains(key, label)) return 1;
@@ -677,10 +704,9 @@ class Extractor {
       std::string key(StripListNumber(TextKey(t.text)));
       if (key.empty() || groups_.count(key)) continue;
       std::optional<size_t> spec;
-      const size_t length = KeyLength(key);
+      const KeyShape shape(key);
       for (size_t s = 0; s < specs_.size(); ++s)
-        if (!Filled(s) && MatchScore(key, length, specs_[s].key, specs_[s].key_length) >= 3)
-          spec = s;
+        if (!Filled(s) && MatchScore(key, shape, specs_[s].key, specs_[s].shape) >= 3) spec = s;
       if (!spec) return false;
       std::vector<Token> rest;
       for (size_t k = i + 1; k < line.tokens.size(); ++k) {
@@ -755,21 +781,22 @@ class Extractor {
   std::optional<size_t> Match(const std::vector<std::string>& pending,
                               const std::string& label) const {
     if (label.empty() && pending.empty()) return std::nullopt;
-    std::vector<std::pair<std::string, size_t>> candidates;  // key, length
-    if (!label.empty()) candidates.push_back({label, KeyLength(label)});
+    std::vector<std::pair<std::string, KeyShape>> candidates;
+    if (!label.empty()) candidates.push_back({label, KeyShape(label)});
     std::string above;
     for (size_t k = 0; k < pending.size(); ++k) {
       above = pending[pending.size() - 1 - k] + above;
       std::string joined(StripListNumber(above + label));
-      candidates.push_back({joined, KeyLength(joined)});
+      KeyShape shape(joined);
+      candidates.push_back({std::move(joined), shape});
     }
     int best = 0;
     std::optional<size_t> found;
     for (size_t s = 0; s < specs_.size(); ++s) {
       int score = 0;
       for (size_t c = 0; c < candidates.size(); ++c) {
-        const auto& [key, length] = candidates[c];
-        int sc = MatchScore(key, length, specs_[s].key, specs_[s].key_length);
+        const auto& [key, shape] = candidates[c];
+        int sc = MatchScore(key, shape, specs_[s].key, specs_[s].shape);
         // An exact match using the lines above beats a partial one on this line alone.
         if (c > 0 && key == specs_[s].key) sc = 5;
         score = std::max(score, sc);
