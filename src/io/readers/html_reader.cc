@@ -99,6 +99,11 @@ size_t InvisibleAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// Whether the byte can start what SpaceAt or InvisibleAt look for.
+bool MayStartSpace(unsigned char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 // Runs of whitespace → one space; trimmed.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
@@ -113,7 +118,10 @@ std::string CollapseSpaces(std::string_view s) {
     } else {
       if (pending) out += ' ';
       pending = false;
-      out += s[i++];
+      size_t end = i + 1;  // the byte and those after it that start nothing to drop
+      while (end < s.size() && !MayStartSpace(static_cast<unsigned char>(s[end]))) ++end;
+      out.append(s.substr(i, end - i));
+      i = end;
     }
   }
   return out;
