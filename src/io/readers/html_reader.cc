@@ -217,23 +217,25 @@ template <class Enter, class Leave>
 void Traverse(const HtmlNode* root, Enter enter, Leave leave) {
   struct Frame {
     const HtmlNode* node;
-    size_t next;
+    const HtmlNode* next;  // the next child to visit
   };
   if (!enter(root)) return;
   // Most table cells hold nothing but text: no stack to make for them.
-  if (std::none_of(root->children.begin(), root->children.end(),
-                   [](const HtmlNode* n) { return n->element; })) {
-    for (const HtmlNode* child : root->children)
+  bool flat = true;
+  for (const HtmlNode* child = root->first_child; child && flat; child = child->next_sibling)
+    flat = !child->element;
+  if (flat) {
+    for (const HtmlNode* child = root->first_child; child; child = child->next_sibling)
       if (enter(child)) leave(child);
     leave(root);
     return;
   }
-  std::vector<Frame> stack{{root, 0}};
+  std::vector<Frame> stack{{root, root->first_child}};
   while (!stack.empty()) {
     const HtmlNode* node = stack.back().node;
-    if (stack.back().next < node->children.size()) {
-      const HtmlNode* child = node->children[stack.back().next++];
-      if (enter(child)) stack.push_back({child, 0});
+    if (const HtmlNode* child = stack.back().next) {
+      stack.back().next = child->next_sibling;
+      if (enter(child)) stack.push_back({child, child->first_child});
     } else {
       stack.pop_back();
       leave(node);
@@ -278,12 +280,12 @@ std::string PreText(const HtmlNode* pre) {
 std::vector<std::pair<const HtmlNode*, int>> TableRows(const HtmlNode* table) {
   std::vector<std::pair<const HtmlNode*, int>> rows;
   int group = 0;
-  for (const HtmlNode* child : table->children) {
+  for (const HtmlNode* child = table->first_child; child; child = child->next_sibling) {
     GumboTag tag = TagOf(child);
     if (tag == GUMBO_TAG_TR) rows.emplace_back(child, group);
     if (tag != GUMBO_TAG_THEAD && tag != GUMBO_TAG_TBODY && tag != GUMBO_TAG_TFOOT) continue;
     ++group;
-    for (const HtmlNode* row : child->children) {
+    for (const HtmlNode* row = child->first_child; row; row = row->next_sibling) {
       if (TagOf(row) == GUMBO_TAG_TR) rows.emplace_back(row, group);
     }
     ++group;
@@ -293,7 +295,7 @@ std::vector<std::pair<const HtmlNode*, int>> TableRows(const HtmlNode* table) {
 
 std::vector<const HtmlNode*> RowCells(const HtmlNode* row) {
   std::vector<const HtmlNode*> cells;
-  for (const HtmlNode* child : row->children) {
+  for (const HtmlNode* child = row->first_child; child; child = child->next_sibling) {
     if (IsCell(child)) cells.push_back(child);
   }
   return cells;
@@ -313,7 +315,7 @@ bool IsLayoutTable(const HtmlNode* table) {
           cell,
           [&](const HtmlNode* n) {
             if (IsText(n)) {
-              for (char c : std::string_view(n->text))
+              for (char c : n->text)
                 chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\n';
             }
             if (n != cell && (TagOf(n) == GUMBO_TAG_TABLE || IsHeading(TagOf(n)))) layout = true;
@@ -327,7 +329,7 @@ bool IsLayoutTable(const HtmlNode* table) {
 }
 
 // A span attribute as the HTML standard reads it: leading digits, else the default.
-int SpanAttribute(const std::optional<std::string>& attr, int fallback, int max) {
+int SpanAttribute(std::optional<std::string_view> attr, int fallback, int max) {
   if (!attr) return fallback;
   std::string_view v = *attr;
   size_t i = 0;
@@ -437,7 +439,7 @@ class HtmlWalker {
       return;
     }
     int index = ++tables_;
-    for (const HtmlNode* child : table->children) {
+    for (const HtmlNode* child = table->first_child; child; child = child->next_sibling) {
       if (TagOf(child) == GUMBO_TAG_CAPTION) Flow(child, table_depth);
     }
     RowGrid grid;
@@ -478,15 +480,16 @@ Result<report::SourceDocument> ReadHtmlReportWith(std::string_view bytes, HtmlPa
     return InvalidArgument("not an HTML file: it holds binary data",
                            "不是HTML文件：文件含有二进制数据");
   }
+  std::optional<GumboArena> arena;  // before the tree, whose texts may be views into it
   std::optional<HtmlTree> tree;
   if (parser == HtmlParser::kAuto) tree = ParseWellFormedHtml(html);
   if (!tree) {
-    GumboArena arena(kMaxParseBytes, kMaxParseTime);
-    GumboOutput* output = arena.Parse(html);
+    arena.emplace(kMaxParseBytes, kMaxParseTime);
+    GumboOutput* output = arena->Parse(html);
     if (output == nullptr) {
       return InvalidArgument(
-          std::string("the HTML is too complex to read (the parser ran out of ") + arena.failure() +
-              ")",
+          std::string("the HTML is too complex to read (the parser ran out of ") +
+              arena->failure() + ")",
           "HTML文件结构过于复杂，无法读取");
     }
     tree = FromGumbo(output->document);

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
+#include <vector>
 
 namespace gongkai::io {
 namespace {
@@ -190,7 +192,7 @@ struct Tag {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   bool end = false;
   bool self_closing = false;
-  std::optional<std::string> colspan, rowspan;
+  std::optional<std::string_view> colspan, rowspan;
 };
 
 class StrictParser {
@@ -231,19 +233,22 @@ class StrictParser {
   HtmlNode* Current() { return stack_.back().node; }
 
   void Open(GumboTag tag, std::string name, bool implied = false) {
-    HtmlNode* node = tree_.Add();
+    HtmlNode* node = tree_.Add(stack_.empty() ? nullptr : Current());
     node->tag = tag;
-    if (!stack_.empty()) Current()->children.push_back(node);
     stack_.push_back({node, std::move(name), implied});
   }
 
   // ---- Tokenizer.
 
-  // A run of text up to the next tag: character references decoded, CR LF and CR as LF.
+  // A run of text up to the next tag: character references decoded, CR LF and CR as LF. Plain
+  // text (most of it) stays where it is in the page.
   bool Text() {
     // A reference right after <pre> would make the newline it skips a question for gumbo.
     if (skip_newline_ && s_[i_] == '&') return false;
-    std::string text;
+    size_t start = i_;
+    while (i_ < s_.size() && s_[i_] != '<' && s_[i_] != '&' && s_[i_] != '\r') ++i_;
+    if (i_ >= s_.size() || s_[i_] == '<') return Characters(s_.substr(start, i_ - start));
+    std::string text(s_.substr(start, i_ - start));
     while (i_ < s_.size() && s_[i_] != '<') {
       size_t end = i_;  // a run of plain characters, copied at once
       while (end < s_.size() && s_[end] != '<' && s_[end] != '&' && s_[end] != '\r') ++end;
@@ -256,7 +261,7 @@ class StrictParser {
         i_ += i_ + 1 < s_.size() && s_[i_ + 1] == '\n' ? 2 : 1;
       }
     }
-    return Characters(std::move(text));
+    return Characters(tree_.Keep(std::move(text)));
   }
 
   bool Reference(std::string* out) {
@@ -385,8 +390,8 @@ class StrictParser {
       // References and CRs in the values the reader uses are left to gumbo.
       if ((colspan || rowspan) && value.find_first_of("&\r") != std::string_view::npos)
         return false;
-      if (colspan && !tag->colspan) tag->colspan = std::string(value);
-      if (rowspan && !tag->rowspan) tag->rowspan = std::string(value);
+      if (colspan && !tag->colspan) tag->colspan = value;
+      if (rowspan && !tag->rowspan) tag->rowspan = value;
     }
   }
 
@@ -432,17 +437,16 @@ class StrictParser {
 
   // ---- Tree construction.
 
-  bool Characters(std::string text) {
+  bool Characters(std::string_view text) {
     bool space = std::all_of(text.begin(), text.end(), IsHtmlSpace);
     if (mode_ != Mode::kInBody) return space;  // whitespace outside the body is not read
     if (IsTableContext(Current()->tag) && !space) return false;  // foster-parented
-    if (skip_newline_ && !text.empty() && text[0] == '\n') text.erase(0, 1);
+    if (skip_newline_ && !text.empty() && text[0] == '\n') text.remove_prefix(1);
     skip_newline_ = false;
     if (text.empty()) return true;
-    HtmlNode* node = tree_.Add();
+    HtmlNode* node = tree_.Add(Current());
     node->element = false;
-    node->text = std::move(text);
-    Current()->children.push_back(node);
+    node->text = text;
     return true;
   }
 
@@ -643,7 +647,7 @@ std::optional<HtmlTree> ParseWellFormedHtml(std::string_view html) {
 
 HtmlTree FromGumbo(const GumboNode* document) {
   HtmlTree tree;
-  HtmlNode* root = tree.Add();
+  HtmlNode* root = tree.Add(nullptr);
   std::vector<std::pair<const GumboNode*, HtmlNode*>> todo{{document, root}};
   while (!todo.empty()) {
     auto [from, to] = todo.back();
@@ -653,8 +657,7 @@ HtmlTree FromGumbo(const GumboNode* document) {
     for (unsigned i = 0; i < kids.length; ++i) {
       auto* kid = static_cast<const GumboNode*>(kids.data[i]);
       if (kid->type == GUMBO_NODE_COMMENT || kid->type == GUMBO_NODE_TEMPLATE) continue;
-      HtmlNode* node = tree.Add();
-      to->children.push_back(node);
+      HtmlNode* node = tree.Add(to);
       if (kid->type != GUMBO_NODE_ELEMENT) {
         node->element = false;
         node->text = kid->v.text.text;

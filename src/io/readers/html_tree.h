@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/report/source_document.h"
 #include "core/status.h"
@@ -22,13 +21,16 @@
 namespace gongkai::io {
 
 // An element or a run of text. Comments and <template> contents are left out: the reader skips
-// them. The document itself is an element of tag GUMBO_TAG_UNKNOWN.
+// them. The document itself is an element of tag GUMBO_TAG_UNKNOWN. Texts and attribute values
+// are views: into the parsed page, into gumbo's output, or into strings the tree keeps.
 struct HtmlNode {
   bool element = true;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
-  std::string text;                             // a text node's characters
-  std::optional<std::string> colspan, rowspan;  // the attributes the reader uses
-  std::vector<const HtmlNode*> children;
+  std::string_view text;                             // a text node's characters
+  std::optional<std::string_view> colspan, rowspan;  // the attributes the reader uses
+  const HtmlNode* first_child = nullptr;
+  const HtmlNode* next_sibling = nullptr;
+  HtmlNode* last_child = nullptr;  // where the next child goes, while the tree is built
 };
 
 class HtmlTree {
@@ -37,19 +39,31 @@ class HtmlTree {
   HtmlTree(HtmlTree&&) = default;
   HtmlTree& operator=(HtmlTree&&) = default;
   const HtmlNode* root() const { return &nodes_.front(); }
-  // A new node; the first one made is the root. Nodes stay where they are as more are made.
-  HtmlNode* Add() { return &nodes_.emplace_back(); }
+  // The root, when parent is null; else a new last child of parent. Nodes never move.
+  HtmlNode* Add(HtmlNode* parent) {
+    HtmlNode* node = &nodes_.emplace_back();
+    if (parent != nullptr) {
+      (parent->last_child ? parent->last_child->next_sibling : parent->first_child) = node;
+      parent->last_child = node;
+    }
+    return node;
+  }
+  // Text the page does not hold as such (decoded references), kept as long as the tree.
+  std::string_view Keep(std::string text) { return texts_.emplace_back(std::move(text)); }
 
  private:
   std::deque<HtmlNode> nodes_;
+  std::deque<std::string> texts_;
 };
 
 // The tree of well-formed markup: explicit <html>, <head> and <body>, every element closed where
 // it was opened, only the elements and character references the parser knows. Nothing when the
 // markup is anything else (the caller then uses gumbo). Same tree as gumbo's whenever it answers.
+// Its texts are views into html, which must outlive it.
 std::optional<HtmlTree> ParseWellFormedHtml(std::string_view html);
 
-// gumbo's tree (without recursion: gumbo trees can be 100,000 levels deep).
+// gumbo's tree (without recursion: gumbo trees can be 100,000 levels deep). Its texts are views
+// into gumbo's output, which must outlive it.
 HtmlTree FromGumbo(const GumboNode* document);
 
 // ReadHtmlReport with a choice of parser, for the tests: kAuto is what ReadHtmlReport does.
