@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace gongkai {
 
@@ -12,6 +13,10 @@ bool IsValidUtf8(std::string_view s) {
     uint32_t cp;
     if (c < 0x80) {
       ++i;
+      // A run of ASCII (markup, figures) is passed over eight bytes at a time.
+      uint64_t word;
+      while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0))
+        i += 8;
       continue;
     }
     // Three-byte characters led by E1..EC or EE..EF (most of Chinese) can be neither overlong nor

@@ -30,9 +30,12 @@ constexpr int kMaxColSpan = 1000;  // the limits the HTML standard sets
 constexpr int kMaxRowSpan = 65534;
 constexpr size_t kLayoutCellChars = 200;  // longer than any label or figure of the report tables
 
+// ASCII letters only (std::tolower's locale look-up per byte cost more than the rest of the scan;
+// the program runs in the C locale, where it changes nothing else).
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
