@@ -389,6 +389,14 @@ void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedRe
 // ---------------------------------------------------------------------------------------------
 // Section headings.
 
+// KeyLength(text) > n, without counting the rest of a long paragraph.
+bool LongerThan(std::string_view text, size_t n) {
+  size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count > n) return true;
+  return false;
+}
+
 int NumeralIndex(std::string_view key, size_t* len) {
   static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
   for (int i = 0; i < 6; ++i) {
@@ -404,7 +412,7 @@ int NumeralIndex(std::string_view key, size_t* len) {
 int HeadingOf(const Line& line, const FormatDef& f, const std::vector<std::string>& headings,
               int last) {
   if (line.HasValues() || line.tokens.empty()) return -1;
-  if (KeyLength(line.Text()) > 40) return -1;
+  if (LongerThan(line.Text(), 40)) return -1;
   const std::string& key = line.Key();
   size_t len = 0;
   int numeral = NumeralIndex(key, &len);
@@ -1005,19 +1013,19 @@ class Extractor {
 
 const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reason,
                               std::string* reason_zh) {
-  static const char* k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
-                                "上一年项目数量", "政府集中采购",   "采购项目数量"};
-  static const char* k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-                                "申请人无正当理由逾期不补正"};
+  static constexpr std::string_view k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                               "上一年项目数量", "政府集中采购",   "采购项目数量"};
+  static constexpr std::string_view k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数",
+                                               "本年处理决定数量", "申请人无正当理由逾期不补正"};
   std::string hit2019, hit2021;
   for (const auto& line : lines) {
     if (line.HasValues() && line.tokens.size() > 1) continue;
     if (line.Text().size() > 200) continue;  // a paragraph of prose, not a table header
     const std::string& key = line.Key();
-    for (const char* m : k2019)
-      if (hit2019.empty() && key.find(m) != std::string::npos) hit2019 = m;
-    for (const char* m : k2021)
-      if (hit2021.empty() && key.find(m) != std::string::npos) hit2021 = m;
+    for (std::string_view m : k2019)
+      if (hit2019.empty() && Contains(key, m)) hit2019 = m;
+    for (std::string_view m : k2021)
+      if (hit2021.empty() && Contains(key, m)) hit2021 = m;
   }
   if (!hit2019.empty() && hit2021.empty()) {
     *reason = "the tables have the 2019 trial format's heading " + hit2019;

@@ -248,6 +248,9 @@ void Traverse(const HtmlNode* root, Enter enter, Leave leave) {
 
 // A cell's text: nested markup flattened, block boundaries (and nested tables' cells) as spaces.
 std::string CellText(const HtmlNode* cell) {
+  // Most cells are one run of text: the spaces the cell's own boundaries add would be trimmed.
+  if (const HtmlNode* only = cell->first_child; only && !only->element && !only->next_sibling)
+    return CollapseSpaces(only->text);
   std::string raw;
   auto breaks = [](const HtmlNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
   Traverse(

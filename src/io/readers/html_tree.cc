@@ -178,6 +178,15 @@ Kind KindOf(GumboTag tag) {
   }
 }
 
+// gumbo's tag for a lower-case name; the tags of table cells and rows, most of a report's markup,
+// without gumbo's hash.
+GumboTag TagNamed(std::string_view name) {
+  if (name == "td") return GUMBO_TAG_TD;
+  if (name == "tr") return GUMBO_TAG_TR;
+  if (name == "th") return GUMBO_TAG_TH;
+  return gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+}
+
 bool IsTableContext(GumboTag tag) {
   return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY ||
          tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_COLGROUP;
@@ -352,7 +361,7 @@ class StrictParser {
     while (j < s_.size() && !IsHtmlSpace(s_[j]) && s_[j] != '/' && s_[j] != '>') {
       tag->name += LowerAscii(s_[j++]);
     }
-    tag->tag = gumbo_tagn_enum(tag->name.data(), static_cast<unsigned>(tag->name.size()));
+    tag->tag = TagNamed(tag->name);
     i_ = j;
     return Attributes(tag);
   }
