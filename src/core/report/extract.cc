@@ -1026,6 +1026,7 @@ const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reaso
       if (hit2019.empty() && Contains(key, m)) hit2019 = m;
     for (std::string_view m : k2021)
       if (hit2021.empty() && Contains(key, m)) hit2021 = m;
+    if (!hit2021.empty()) break;  // the 2021 format then, whatever else the tables have
   }
   if (!hit2019.empty() && hit2021.empty()) {
     *reason = "the tables have the 2019 trial format's heading " + hit2019;

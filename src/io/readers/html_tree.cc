@@ -241,10 +241,11 @@ class StrictParser {
 
   HtmlNode* Current() { return stack_.back().node; }
 
-  void Open(GumboTag tag, std::string name, bool implied = false) {
+  void Open(GumboTag tag, std::string_view name, bool implied = false) {
     HtmlNode* node = tree_.Add(stack_.empty() ? nullptr : Current());
     node->tag = tag;
-    stack_.push_back({node, std::move(name), implied});
+    // A known element is told by its tag alone.
+    stack_.push_back({node, tag == GUMBO_TAG_UNKNOWN ? std::string(name) : std::string(), implied});
   }
 
   // ---- Tokenizer.
@@ -358,9 +359,10 @@ class StrictParser {
       ++j;
     }
     if (j >= s_.size() || !IsAsciiAlpha(s_[j])) return false;  // "<" as text, "</>", "<!x>"
-    while (j < s_.size() && !IsHtmlSpace(s_[j]) && s_[j] != '/' && s_[j] != '>') {
-      tag->name += LowerAscii(s_[j++]);
-    }
+    size_t start = j;
+    while (j < s_.size() && !IsHtmlSpace(s_[j]) && s_[j] != '/' && s_[j] != '>') ++j;
+    tag->name.assign(s_.substr(start, j - start));
+    for (char& c : tag->name) c = LowerAscii(c);
     tag->tag = TagNamed(tag->name);
     i_ = j;
     return Attributes(tag);
@@ -603,7 +605,8 @@ class StrictParser {
   // An end tag closes the current element and nothing else.
   bool Close(const Tag& t) {
     const Open_& top = stack_.back();
-    if (top.implied || top.node->tag != t.tag || top.name != t.name) return false;
+    if (top.implied || top.node->tag != t.tag) return false;
+    if (t.tag == GUMBO_TAG_UNKNOWN && top.name != t.name) return false;
     stack_.pop_back();
     return true;
   }
