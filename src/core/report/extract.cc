@@ -29,12 +29,14 @@ struct Token {
   TokenKind kind = TokenKind::kText;
 };
 
-std::string Trim(std::string_view s) {
+std::string_view TrimmedView(std::string_view s) {
   size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
-  return std::string(s.substr(a, b - a));
+  return s.substr(a, b - a);
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimmedView(s)); }
 
 // Whether every character of t is one a figure can be written with, before AsciiDigits: digits,
 // separators, dashes, spaces, "万元", in ASCII or full width. Labels fail at their first character,
@@ -80,7 +82,9 @@ bool IsValueText(std::string_view t) {
 
 // A cell "予以公开 0 0" or "0 0 0" (columns one space apart) is split into its label and values.
 void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
-  std::string text = Trim(NormaliseWidth(cell.text));
+  std::string text = NormaliseWidth(cell.text);
+  if (std::string_view trimmed = TrimmedView(text); trimmed.size() != text.size())
+    text = std::string(trimmed);  // most cells come trimmed: no second copy for them
   if (text.empty()) {
     out->push_back({"", cell.column, TokenKind::kEmpty});
     return;

@@ -160,12 +160,13 @@ bool Covered(View s, const View (&words)[N]) {
 
 // Full-width digits to ASCII; spaces out (published texts put them around numbers: "21 条").
 Text Normalise(View s) {
-  Text out;
-  out.reserve(s.size());
+  Text out(s.size(), U'\0');  // written through a pointer, then cut (as DecodeUtf8)
+  char32_t* o = out.data();
   for (char32_t c : s) {
     if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0' || c == U'\r') continue;
-    out.push_back(c >= U'０' && c <= U'９' ? U'0' + (c - U'０') : c);
+    *o++ = c >= U'０' && c <= U'９' ? U'0' + (c - U'０') : c;
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 
