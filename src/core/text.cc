@@ -55,6 +55,27 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+std::optional<size_t> CountControlBytes(std::string_view s) {
+  size_t control = 0;
+  for (size_t i = 0; i < s.size();) {
+    // Eight bytes at a time while none is below 0x20, the usual case in text: the bit trick finds
+    // a byte below 0x20 in a word without looking at each.
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+      if (((word - kOnes * 0x20) & ~word & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(s[i++]);
+    if (c == 0) return std::nullopt;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control;
+}
+
 size_t Utf8Length(std::string_view s) {
   size_t n = 0;
   for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;

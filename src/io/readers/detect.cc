@@ -1,8 +1,8 @@
 // Which reader a file needs, decided by its content (names lie), and the dispatcher.
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
+#include <optional>
 
+#include "core/text.h"
 #include "io/readers/readers.h"
 
 namespace gongkai::io {
@@ -29,24 +29,8 @@ Status Refuse(std::string en, std::string zh) {
 // which has a BOM); many of them mean binary data.
 bool LooksBinary(std::string_view head) {
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return false;
-  size_t control = 0;
-  for (size_t i = 0; i < head.size();) {
-    // Eight bytes at a time while none is below 0x20 (the usual case: text has only its line
-    // ends there): the bit trick finds a byte below 0x20 in a word without looking at each.
-    uint64_t word;
-    if (i + 8 <= head.size()) {
-      std::memcpy(&word, head.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-      if (((word - kOnes * 0x20) & ~word & kHigh) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    auto c = static_cast<unsigned char>(head[i++]);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-  }
-  return control * 100 > head.size();
+  std::optional<size_t> control = CountControlBytes(head);
+  return !control || *control * 100 > head.size();
 }
 
 }  // namespace

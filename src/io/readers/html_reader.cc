@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "io/gumbo_arena.h"
 #include "io/readers/html_tree.h"
 #include "io/readers/readers.h"
@@ -73,13 +74,8 @@ std::string DeclaredCharset(std::string_view bytes) {
 // Control characters other than whitespace mean binary data, not a web page.
 bool LooksBinary(std::string_view text) {
   std::string_view head = text.substr(0, 8192);
-  size_t control = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-  }
-  return control * 100 > head.size();
+  std::optional<size_t> control = CountControlBytes(head);
+  return !control || *control * 100 > head.size();
 }
 
 // Bytes of the whitespace character at s[i], or 0: ASCII whitespace, no-break space, the
@@ -283,8 +279,9 @@ std::string PreText(const HtmlNode* pre) {
 
 // The <tr> elements of a table in order, each with the index of its row group (thead, tbody,
 // tfoot; rowspans stop at the end of their group).
-std::vector<std::pair<const HtmlNode*, int>> TableRows(const HtmlNode* table) {
-  std::vector<std::pair<const HtmlNode*, int>> rows;
+using Rows = std::vector<std::pair<const HtmlNode*, int>>;
+Rows TableRows(const HtmlNode* table) {
+  Rows rows;
   int group = 0;
   for (const HtmlNode* child = table->first_child; child; child = child->next_sibling) {
     GumboTag tag = TagOf(child);
@@ -299,21 +296,21 @@ std::vector<std::pair<const HtmlNode*, int>> TableRows(const HtmlNode* table) {
   return rows;
 }
 
-std::vector<const HtmlNode*> RowCells(const HtmlNode* row) {
-  std::vector<const HtmlNode*> cells;
-  for (const HtmlNode* child = row->first_child; child; child = child->next_sibling) {
-    if (IsCell(child)) cells.push_back(child);
-  }
-  return cells;
+// The first <td> or <th> from n on among its siblings (a row's cells: first from
+// row->first_child, then from each cell's next_sibling), or null.
+const HtmlNode* NextCell(const HtmlNode* n) {
+  while (n != nullptr && !IsCell(n)) n = n->next_sibling;
+  return n;
 }
 
 // Whether a table lays out the page rather than holding data: web pages of government sites often
 // put the whole article in a table cell, and reading that as one cell would lose every paragraph.
 // A data table of the report has short cells and no tables or headings inside them.
-bool IsLayoutTable(const HtmlNode* table) {
+bool IsLayoutTable(const Rows& rows) {
   size_t cells = 0;
-  for (const auto& [row, group] : TableRows(table)) {
-    for (const HtmlNode* cell : RowCells(row)) {
+  for (const auto& [row, group] : rows) {
+    for (const HtmlNode* cell = NextCell(row->first_child); cell;
+         cell = NextCell(cell->next_sibling)) {
       ++cells;
       bool layout = false;
       size_t chars = 0;
@@ -439,9 +436,12 @@ class HtmlWalker {
   }
 
   void Table(const HtmlNode* table, int table_depth) {
-    if (IsLayoutTable(table)) {
-      for (const auto& [row, group] : TableRows(table))
-        for (const HtmlNode* cell : RowCells(row)) Flow(cell, table_depth);
+    const Rows rows = TableRows(table);
+    if (IsLayoutTable(rows)) {
+      for (const auto& [row, group] : rows)
+        for (const HtmlNode* cell = NextCell(row->first_child); cell;
+             cell = NextCell(cell->next_sibling))
+          Flow(cell, table_depth);
       return;
     }
     int index = ++tables_;
@@ -450,13 +450,14 @@ class HtmlWalker {
     }
     RowGrid grid;
     int group = -1;
-    for (const auto& [row, row_group] : TableRows(table)) {
+    for (const auto& [row, row_group] : rows) {
       if (row_group != group) grid.StartGroup();
       group = row_group;
       report::SourceBlock block;
       block.kind = report::BlockKind::kRow;
       block.table = index;
-      for (const HtmlNode* cell : RowCells(row)) {
+      for (const HtmlNode* cell = NextCell(row->first_child); cell;
+           cell = NextCell(cell->next_sibling)) {
         int colspan = std::max(1, SpanAttribute(cell->colspan, 1, kMaxColSpan));
         int rowspan = SpanAttribute(cell->rowspan, 1, kMaxRowSpan);
         if (rowspan == 0) rowspan = kMaxRowSpan;  // "0": to the end of the row group

@@ -70,7 +70,7 @@ bool HasReplacedCharacters(std::string_view s) {
   }();
   auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = at(i);
+    auto c = static_cast<unsigned char>(s[i]);
     if (!kSuspect[c]) continue;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') return true;
     if (c == 0x7F) return true;
