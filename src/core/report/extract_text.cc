@@ -76,17 +76,20 @@ std::string NormaliseWidth(std::string_view text) {
 std::string TextKey(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  size_t kept = 0;  // where the run of characters kept as they are started
   for (size_t i = 0; i < text.size();) {
     size_t len;
     char32_t c = Decode(text, i, &len);
-    if (c >= 0xFF01 && c <= 0xFF5E) {
-      c = c - 0xFF01 + 0x21;
-      if (!IsPunctuation(c)) out += static_cast<char>(c);
-    } else if (!IsPunctuation(c) && c != '\t') {
-      out.append(text.substr(i, len));
+    bool full_width = c >= 0xFF01 && c <= 0xFF5E;
+    if (full_width || IsPunctuation(c) || c == '\t') {
+      out.append(text.substr(kept, i - kept));  // the kept run ends here
+      kept = i + len;
+      if (full_width && !IsPunctuation(c - 0xFF01 + 0x21))
+        out += static_cast<char>(c - 0xFF01 + 0x21);
     }
     i += len;
   }
+  out.append(text.substr(kept));
   return out;
 }
 
