@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/report/cell_label.h"
 #include "core/report/narrative_copy.h"
@@ -12,12 +14,79 @@ namespace gongkai::report {
 
 namespace {
 
+// The cell ids the table rules look up, made once per format rather than once per report.
+struct RuleCells {
+  struct Sum {
+    std::string whole;
+    std::vector<std::string> parts;
+  };
+  struct Flow {  // T3-01 in one column of Table 三
+    std::string handled_total, carried_out, new_, carried_in;
+  };
+  std::vector<std::string> t2, t3, t4;  // each table's cells, in TableDef::CellIds order
+  std::vector<Flow> t3_flow;            // by column of Table 三
+  std::vector<Sum> t3_results;          // T3-02, by column of Table 三
+  std::vector<Sum> t3_applicants;       // T3-03, by row of Table 三
+  std::vector<Sum> t4_blocks;           // T4-01, by block of Table 四
+  // Position of each of the format's cells in FormatDef::all_cells (sorted, as ReportData::cells).
+  std::unordered_map<std::string_view, size_t> index;
+
+  explicit RuleCells(const FormatDef& f)
+      : t2(f.t2.CellIds()), t3(f.t3.CellIds()), t4(f.t4.CellIds()) {
+    for (size_t k = 0; k < f.all_cells.size(); ++k) index.emplace(f.all_cells[k], k);
+    for (const auto& col : f.t3.columns) {
+      t3_flow.push_back({CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
+                         CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)});
+      Sum results{CellId("t3", "handled_total", col.id), {}};
+      for (const auto& row : f.t3_result_rows) results.parts.push_back(CellId("t3", row, col.id));
+      t3_results.push_back(std::move(results));
+    }
+    for (const auto& row : f.t3.rows) {
+      Sum applicants{CellId("t3", row.id, "total"), {}};
+      for (const auto& col : T3ApplicantColumns())
+        applicants.parts.push_back(CellId("t3", row.id, col));
+      t3_applicants.push_back(std::move(applicants));
+    }
+    for (const auto& block : f.t4.rows) {
+      Sum outcomes{CellId("t4", block.id, "total"), {}};
+      for (const char* col : {"upheld", "corrected", "other", "pending"})
+        outcomes.parts.push_back(CellId("t4", block.id, col));
+      t4_blocks.push_back(std::move(outcomes));
+    }
+  }
+};
+
+const RuleCells& RuleCellsOf(const FormatDef& f) {
+  static const RuleCells k2021(Format2021()), k2019(Format2019());
+  if (&f == &Format2021()) return k2021;
+  if (&f == &Format2019()) return k2019;
+  static thread_local std::map<const FormatDef*, std::unique_ptr<RuleCells>> others;
+  auto& slot = others[&f];
+  if (!slot) slot = std::make_unique<RuleCells>(f);
+  return *slot;
+}
+
 class Checker {
  public:
-  Checker(const FormatDef& f, const ReportData& r, std::vector<Violation>* out)
-      : f_(f), r_(r), out_(out) {}
+  Checker(const FormatDef& f, const RuleCells& cells, const ReportData& r,
+          std::vector<Violation>* out)
+      : f_(f), cells_(cells), r_(r), out_(out), values_(f.all_cells.size(), nullptr) {
+    // The report's values of the format's cells, by position: one pass over both sorted lists
+    // instead of a search of the map for each of the several hundred look-ups below.
+    auto it = r.cells.begin();
+    for (size_t k = 0; k < f.all_cells.size() && it != r.cells.end(); ++k) {
+      while (it != r.cells.end() && it->first < f.all_cells[k]) ++it;
+      if (it != r.cells.end() && it->first == f.all_cells[k]) values_[k] = &it->second;
+    }
+  }
 
-  int64_t V(const std::string& cell) const { return r_.Get(cell); }
+  // The cell's value as ReportData::Get gives it.
+  int64_t V(const std::string& cell) const {
+    auto at = cells_.index.find(cell);
+    if (at == cells_.index.end()) return r_.Get(cell);
+    const CellValue* v = values_[at->second];
+    return v != nullptr && v->state == CellState::kNumber ? v->value : 0;
+  }
 
   // Reports `rule` when sum(parts) != whole, naming whole first.
   void Sum(const char* rule, const std::string& whole, const std::vector<std::string>& parts,
@@ -37,8 +106,9 @@ class Checker {
   void CellStates(const TableDef& t, const std::vector<std::string>& cells,
                   const char* value_rule) {
     for (const auto& cell : cells) {
-      auto it = r_.cells.find(cell);
-      CellValue c = it == r_.cells.end() ? CellValue::Blank() : it->second;
+      auto at = cells_.index.find(cell);
+      const CellValue* v = at != cells_.index.end() ? values_[at->second] : nullptr;
+      CellValue c = v == nullptr ? CellValue::Blank() : *v;
       switch (c.state) {
         case CellState::kNumber:
           if (c.value < 0 && !IsSigned(cell)) {
@@ -89,61 +159,14 @@ class Checker {
   }
 
   const FormatDef& f_;
+  const RuleCells& cells_;
   const ReportData& r_;
   std::vector<Violation>* out_;
+  std::vector<const CellValue*> values_;  // by position in f_.all_cells; null when missing
 };
 
 std::string Pct(int64_t part, int64_t whole) {
   return whole == 0 ? "-" : std::to_string(part * 100 / whole) + "%";
-}
-
-// The cell ids the table rules look up, made once per format rather than once per report.
-struct RuleCells {
-  struct Sum {
-    std::string whole;
-    std::vector<std::string> parts;
-  };
-  struct Flow {  // T3-01 in one column of Table 三
-    std::string handled_total, carried_out, new_, carried_in;
-  };
-  std::vector<std::string> t2, t3, t4;  // each table's cells, in TableDef::CellIds order
-  std::vector<Flow> t3_flow;            // by column of Table 三
-  std::vector<Sum> t3_results;          // T3-02, by column of Table 三
-  std::vector<Sum> t3_applicants;       // T3-03, by row of Table 三
-  std::vector<Sum> t4_blocks;           // T4-01, by block of Table 四
-
-  explicit RuleCells(const FormatDef& f)
-      : t2(f.t2.CellIds()), t3(f.t3.CellIds()), t4(f.t4.CellIds()) {
-    for (const auto& col : f.t3.columns) {
-      t3_flow.push_back({CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
-                         CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)});
-      Sum results{CellId("t3", "handled_total", col.id), {}};
-      for (const auto& row : f.t3_result_rows) results.parts.push_back(CellId("t3", row, col.id));
-      t3_results.push_back(std::move(results));
-    }
-    for (const auto& row : f.t3.rows) {
-      Sum applicants{CellId("t3", row.id, "total"), {}};
-      for (const auto& col : T3ApplicantColumns())
-        applicants.parts.push_back(CellId("t3", row.id, col));
-      t3_applicants.push_back(std::move(applicants));
-    }
-    for (const auto& block : f.t4.rows) {
-      Sum outcomes{CellId("t4", block.id, "total"), {}};
-      for (const char* col : {"upheld", "corrected", "other", "pending"})
-        outcomes.parts.push_back(CellId("t4", block.id, col));
-      t4_blocks.push_back(std::move(outcomes));
-    }
-  }
-};
-
-const RuleCells& RuleCellsOf(const FormatDef& f) {
-  static const RuleCells k2021(Format2021()), k2019(Format2019());
-  if (&f == &Format2021()) return k2021;
-  if (&f == &Format2019()) return k2019;
-  static thread_local std::map<const FormatDef*, std::unique_ptr<RuleCells>> others;
-  auto& slot = others[&f];
-  if (!slot) slot = std::make_unique<RuleCells>(f);
-  return *slot;
 }
 
 }  // namespace
@@ -224,8 +247,8 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
     for (auto& v : CheckNarrativeNumbers(f, r)) out.push_back(std::move(v));
   }
 
-  Checker c(f, r, &out);
   const RuleCells& cells = RuleCellsOf(f);
+  Checker c(f, cells, r, &out);
   c.CellStates(f.t3, cells.t3, "T3-04");
   c.CellStates(f.t4, cells.t4, "T4-02");
   c.CellStates(f.t2, cells.t2, "T2-01");
