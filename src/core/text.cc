@@ -76,6 +76,15 @@ std::optional<size_t> CountControlBytes(std::string_view s) {
   return control;
 }
 
+bool EqualsAsciiCaseless(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] - 'A' + 'a') : s[k];
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
 size_t Utf8Length(std::string_view s) {
   size_t n = 0;
   for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;

@@ -14,6 +14,8 @@ bool IsValidUtf8(std::string_view s);
 // Number of code points; only meaningful for valid UTF-8.
 size_t Utf8Length(std::string_view s);
 std::string_view TrimAscii(std::string_view s);
+// Whether s equals `lower` (which is in ASCII lower case) with its ASCII letters in any case.
+bool EqualsAsciiCaseless(std::string_view s, std::string_view lower);
 // Control bytes of s other than \t \n \f \r (how binary data shows in text); nullopt when s
 // holds a NUL byte.
 std::optional<size_t> CountControlBytes(std::string_view s);

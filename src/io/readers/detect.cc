@@ -33,6 +33,15 @@ bool LooksBinary(std::string_view head) {
   return !control || *control * 100 > head.size();
 }
 
+// Whether the text has one of the tags that only HTML starts with, in any case.
+bool HasHtmlTag(std::string_view text) {
+  for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
+      if (EqualsAsciiCaseless(text.substr(at, tag.size()), tag)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view SourceKindName(SourceKind kind) {
@@ -71,11 +80,8 @@ Result<SourceKind> DetectSourceKind(std::string_view bytes, std::string_view fil
                   "文件是二进制数据，不是文本、HTML、DOCX或PDF格式的报告");
   // Markup starts with "<" (in UTF-16 too); text reports rarely contain one near the start.
   if (bytes.substr(0, 4096).find('<') != std::string_view::npos) {
-    std::string lower;
-    if (auto decoded = DecodeToUtf8(bytes.substr(0, 4096)); decoded.ok())
-      lower = LowerAscii(*decoded);
-    for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
-      if (lower.find(tag) != std::string::npos) return SourceKind::kHtml;
+    auto decoded = DecodeToUtf8(bytes.substr(0, 4096));
+    if (decoded.ok() && HasHtmlTag(*decoded)) return SourceKind::kHtml;
   }
   if (EndsWith(file_name, ".html") || EndsWith(file_name, ".htm")) return SourceKind::kHtml;
   return SourceKind::kText;

@@ -42,11 +42,18 @@ std::string LowerAscii(std::string_view s) {
 
 // The charset named by a <meta charset=...> or <meta http-equiv content="...; charset=...">
 // near the start; a cheap scan, enough to pick the decoder before parsing.
+// Where the next "<meta" (in any case) starts, from `from` on; npos when there is none.
+size_t FindMeta(std::string_view s, size_t from) {
+  for (size_t at = s.find('<', from); at != std::string_view::npos; at = s.find('<', at + 1))
+    if (EqualsAsciiCaseless(s.substr(at + 1, 4), "meta")) return at;
+  return std::string_view::npos;
+}
+
 std::string DeclaredCharset(std::string_view bytes) {
-  std::string head = LowerAscii(bytes.substr(0, 4096));
-  std::string_view h = head;
-  for (size_t at = h.find("<meta"); at != std::string_view::npos; at = h.find("<meta", at + 5)) {
-    std::string_view tag = h.substr(at, h.find('>', at) - at);
+  std::string_view head = bytes.substr(0, 4096);
+  for (size_t at = FindMeta(head, 0); at != std::string_view::npos; at = FindMeta(head, at + 5)) {
+    std::string lowered = LowerAscii(head.substr(at, head.find('>', at) - at));
+    std::string_view tag = lowered;
     size_t i = tag.find("charset");
     if (i == std::string_view::npos) continue;
     i += 7;

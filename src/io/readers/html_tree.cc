@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
+
 namespace gongkai::io {
 namespace {
 
@@ -318,7 +320,7 @@ class StrictParser {
     std::string_view rest = s_.substr(i_);
     if (rest.starts_with("<!--")) return Comment();
     if (rest.size() > 2 && rest[1] == '!' && mode_ == Mode::kInitial && !seen_doctype_ &&
-        LowerEquals(rest.substr(2, 7), "doctype")) {
+        EqualsAsciiCaseless(rest.substr(2, 7), "doctype")) {
       size_t end = s_.find('>', i_);
       if (end == std::string_view::npos) return false;
       seen_doctype_ = true;
@@ -328,13 +330,6 @@ class StrictParser {
     Tag tag;
     if (!ReadTag(&tag)) return false;
     return tag.end ? EndTag(tag) : StartTag(tag);
-  }
-
-  static bool LowerEquals(std::string_view s, std::string_view lower) {
-    if (s.size() != lower.size()) return false;
-    for (size_t k = 0; k < s.size(); ++k)
-      if (LowerAscii(s[k]) != lower[k]) return false;
-    return true;
   }
 
   // "<!--" up to the first "-->" or "--!>"; the abrupt "<!-->" and "<!--->" are left to gumbo.
@@ -397,7 +392,8 @@ class StrictParser {
         while (i_ < s_.size() && IsHtmlSpace(s_[i_])) ++i_;
         if (!Value(&value)) return false;
       }
-      bool colspan = LowerEquals(name, "colspan"), rowspan = LowerEquals(name, "rowspan");
+      bool colspan = EqualsAsciiCaseless(name, "colspan"),
+           rowspan = EqualsAsciiCaseless(name, "rowspan");
       // References and CRs in the values the reader uses are left to gumbo.
       if ((colspan || rowspan) && value.find_first_of("&\r") != std::string_view::npos)
         return false;
@@ -434,7 +430,8 @@ class StrictParser {
   bool SkipRawText(const std::string& name) {
     for (size_t at = s_.find("</", i_); at != std::string_view::npos; at = s_.find("</", at + 2)) {
       size_t after = at + 2 + name.size();
-      if (after >= s_.size() || !LowerEquals(s_.substr(at + 2, name.size()), name)) continue;
+      if (after >= s_.size() || !EqualsAsciiCaseless(s_.substr(at + 2, name.size()), name))
+        continue;
       char c = s_[after];
       if (!IsHtmlSpace(c) && c != '/' && c != '>') continue;
       // A script's "<!--" switches the tokenizer to escaped states this parser does not follow.
