@@ -82,6 +82,14 @@ bool IsValueText(std::string_view t) {
 
 // A cell "予以公开 0 0" or "0 0 0" (columns one space apart) is split into its label and values.
 void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
+  // Most cells are a count in ASCII digits: a figure as it stands (what the general path below
+  // finds for them, without its copies).
+  const std::string_view raw = cell.text;
+  if (!raw.empty() && raw.size() <= 40 &&
+      std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    out->push_back({std::string(raw), cell.column, TokenKind::kValue});
+    return;
+  }
   std::string text = NormaliseWidth(cell.text);
   if (std::string_view trimmed = TrimmedView(text); trimmed.size() != text.size())
     text = std::string(trimmed);  // most cells come trimmed: no second copy for them
