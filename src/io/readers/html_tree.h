@@ -11,9 +11,11 @@
 #include <gumbo.h>
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/report/source_document.h"
 #include "core/status.h"
@@ -38,10 +40,14 @@ class HtmlTree {
   HtmlTree() = default;
   HtmlTree(HtmlTree&&) = default;
   HtmlTree& operator=(HtmlTree&&) = default;
-  const HtmlNode* root() const { return &nodes_.front(); }
+  const HtmlNode* root() const { return &chunks_.front()[0]; }
   // The root, when parent is null; else a new last child of parent. Nodes never move.
   HtmlNode* Add(HtmlNode* parent) {
-    HtmlNode* node = &nodes_.emplace_back();
+    if (used_ == kChunk) {  // nodes come in chunks: a page has a thousand or more
+      chunks_.push_back(std::make_unique<HtmlNode[]>(kChunk));
+      used_ = 0;
+    }
+    HtmlNode* node = &chunks_.back()[used_++];
     if (parent != nullptr) {
       (parent->last_child ? parent->last_child->next_sibling : parent->first_child) = node;
       parent->last_child = node;
@@ -52,7 +58,9 @@ class HtmlTree {
   std::string_view Keep(std::string text) { return texts_.emplace_back(std::move(text)); }
 
  private:
-  std::deque<HtmlNode> nodes_;
+  static constexpr size_t kChunk = 256;
+  std::vector<std::unique_ptr<HtmlNode[]>> chunks_;
+  size_t used_ = kChunk;  // nodes used in the last chunk
   std::deque<std::string> texts_;
 };
 
