@@ -235,7 +235,7 @@ class StrictParser {
     kAfterAfterBody
   };
 
-  struct Open_ {
+  struct OpenElement {
     HtmlNode* node;
     std::string name;  // for unknown elements, which only their own end tag closes
     bool implied;      // a <tbody> the standard adds around rows placed right in a <table>
@@ -540,7 +540,7 @@ class StrictParser {
   // caption, colgroup, col, row groups, rows and cells, each only where the markup puts it in the
   // tree as written; the one exception followed is the <tbody> implied around a table's rows.
   bool TablePart(const Tag& t) {
-    const Open_& top = stack_.back();
+    const OpenElement& top = stack_.back();
     bool implied_tbody = top.implied && top.node->tag == GUMBO_TAG_TBODY;
     switch (t.tag) {
       case GUMBO_TAG_CAPTION:
@@ -601,7 +601,7 @@ class StrictParser {
 
   // An end tag closes the current element and nothing else.
   bool Close(const Tag& t) {
-    const Open_& top = stack_.back();
+    const OpenElement& top = stack_.back();
     if (top.implied || top.node->tag != t.tag) return false;
     if (t.tag == GUMBO_TAG_UNKNOWN && top.name != t.name) return false;
     stack_.pop_back();
@@ -610,7 +610,7 @@ class StrictParser {
 
   bool OnStack(GumboTag tag) const {
     return std::any_of(stack_.begin(), stack_.end(),
-                       [&](const Open_& o) { return o.node->tag == tag; });
+                       [&](const OpenElement& o) { return o.node->tag == tag; });
   }
 
   // A <p> the standard would close before a block: open, with no table cell or caption between.
@@ -645,7 +645,7 @@ class StrictParser {
   bool seen_doctype_ = false;
   bool skip_newline_ = false;
   HtmlTree tree_;
-  std::vector<Open_> stack_;
+  std::vector<OpenElement> stack_;
 };
 
 }  // namespace
