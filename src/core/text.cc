@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace gongkai {
 
@@ -12,8 +13,21 @@ bool IsValidUtf8(std::string_view s) {
     uint32_t cp;
     if (c < 0x80) {
       ++i;
+      // A run of ASCII (markup, figures) is passed over eight bytes at a time.
+      uint64_t word;
+      while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0))
+        i += 8;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
+    }
+    // Three-byte characters led by E1..EC or EE..EF (most of Chinese) can be neither overlong nor
+    // surrogates: only their continuation bytes need checking.
+    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 3 <= n) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+      i += 3;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
       len = 2;
       cp = c & 0x1F;
     } else if ((c & 0xF0) == 0xE0) {
@@ -37,6 +51,36 @@ bool IsValidUtf8(std::string_view s) {
       return false;
     }
     i += len;
+  }
+  return true;
+}
+
+std::optional<size_t> CountControlBytes(std::string_view s) {
+  size_t control = 0;
+  for (size_t i = 0; i < s.size();) {
+    // Eight bytes at a time while none is below 0x20, the usual case in text: the bit trick finds
+    // a byte below 0x20 in a word without looking at each.
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+      if (((word - kOnes * 0x20) & ~word & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(s[i++]);
+    if (c == 0) return std::nullopt;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control;
+}
+
+bool EqualsAsciiCaseless(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] - 'A' + 'a') : s[k];
+    if (c != lower[k]) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-// The HTML report reader (gumbo) and the extractor on arbitrary bytes.
+// The HTML report reader (the strict parser or gumbo) and the extractor on arbitrary bytes.
 #include <cstdint>
 
 #include "fuzz_report_reader.h"

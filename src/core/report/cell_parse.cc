@@ -87,6 +87,9 @@ bool ParseYuan(std::string_view s, int64_t* fen) {
 }
 
 CellValue ParseCellText(std::string_view text, bool money) {
+  // Most cells are a count in ASCII digits: read it as ParseCount would, without the copies below.
+  int64_t count = 0;
+  if (!money && ParseCount(text, &count)) return CellValue::Number(count);
   std::string s = AsciiDigits(text);
   if (s.empty()) return CellValue::Blank();
   if (IsDashText(s)) return CellValue::Dash();

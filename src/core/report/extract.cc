@@ -1,7 +1,10 @@
 #include "core/report/extract.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,16 +29,42 @@ struct Token {
   TokenKind kind = TokenKind::kText;
 };
 
-std::string Trim(std::string_view s) {
+std::string_view TrimmedView(std::string_view s) {
   size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) ++a;
   while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
-  return std::string(s.substr(a, b - a));
+  return s.substr(a, b - a);
+}
+
+std::string Trim(std::string_view s) { return std::string(TrimmedView(s)); }
+
+// Whether every character of t is one a figure can be written with, before AsciiDigits: digits,
+// separators, dashes, spaces, "万元", in ASCII or full width. Labels fail at their first character,
+// without the copy AsciiDigits makes.
+bool HasOnlyFigureCharacters(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      if ((b < '0' || b > '9') && !std::strchr(".,-/ \t", b)) return false;
+      ++i;
+      continue;
+    }
+    if (b < 0xC0 || b >= 0xF0 || i + (b >= 0xE0 ? 2 : 1) >= t.size()) return false;
+    auto cont = [&](size_t k) { return static_cast<unsigned char>(t[i + k]) & 0x3F; };
+    char32_t c =
+        b >= 0xE0 ? ((b & 0x0F) << 12) | (cont(1) << 6) | cont(2) : ((b & 0x1F) << 6) | cont(1);
+    bool figure = (c >= 0xFF0C && c <= 0xFF19) || c == 0x2212 || c == 0x2013 || c == 0x2014 ||
+                  c == 0x2015 || c == 0x3000 || c == 0xA0 || c == U'万' || c == U'元';
+    if (!figure) return false;
+    i += b >= 0xE0 ? 3 : 2;
+  }
+  return true;
 }
 
 bool IsValueText(std::string_view t) {
   // A figure is short ("12,345", "1.2346万元", "——"); prose is not worth normalising.
   if (t.empty() || t.size() > 40 || t.find(' ') != std::string_view::npos) return false;
+  if (!HasOnlyFigureCharacters(t)) return false;
   std::string s = AsciiDigits(t);
   if (s.empty()) return false;
   if (IsDashText(s)) return true;
@@ -53,16 +82,27 @@ bool IsValueText(std::string_view t) {
 
 // A cell "予以公开 0 0" or "0 0 0" (columns one space apart) is split into its label and values.
 void AppendTokens(const SourceCell& cell, std::vector<Token>* out) {
-  std::string text = Trim(NormaliseWidth(cell.text));
+  // Most cells are a count in ASCII digits: a figure as it stands (what the general path below
+  // finds for them, without its copies).
+  const std::string_view raw = cell.text;
+  if (!raw.empty() && raw.size() <= 40 &&
+      std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    out->push_back({std::string(raw), cell.column, TokenKind::kValue});
+    return;
+  }
+  std::string text = NormaliseWidth(cell.text);
+  if (std::string_view trimmed = TrimmedView(text); trimmed.size() != text.size())
+    text = std::string(trimmed);  // most cells come trimmed: no second copy for them
   if (text.empty()) {
     out->push_back({"", cell.column, TokenKind::kEmpty});
     return;
   }
   if (IsValueText(text)) {
-    out->push_back({text, cell.column, TokenKind::kValue});
+    out->push_back({std::move(text), cell.column, TokenKind::kValue});
     return;
   }
-  if (text.size() > 300) {  // prose: no label followed by figures is this long
+  // Prose (no label followed by figures is this long) or a single word: one text token.
+  if (text.size() > 300 || text.find(' ') == std::string::npos) {
     out->push_back({std::move(text), cell.column, TokenKind::kText});
     return;
   }
@@ -101,15 +141,27 @@ struct Line {
     return tokens.size();
   }
   bool HasValues() const { return FirstValue() < tokens.size(); }
-  std::string Text() const {
-    std::string s;
-    for (const auto& t : tokens) {
-      if (t.text.empty()) continue;
-      if (!s.empty()) s += ' ';
-      s += t.text;
+  // The tokens joined by spaces, and its TextKey. Format detection, headings, the title and the
+  // money unit each ask for them, so they are made once, on first use: by then (after
+  // MergeStackedFigures) the tokens no longer change.
+  const std::string& Text() const {
+    if (!text_) {
+      text_.emplace();
+      for (const auto& t : tokens) {
+        if (t.text.empty()) continue;
+        if (!text_->empty()) *text_ += ' ';
+        *text_ += t.text;
+      }
     }
-    return s;
+    return *text_;
   }
+  const std::string& Key() const {
+    if (!key_) key_ = TextKey(Text());
+    return *key_;
+  }
+
+ private:
+  mutable std::optional<std::string> text_, key_;
 };
 
 std::vector<Line> Tokenise(const SourceDocument& doc) {
@@ -122,6 +174,7 @@ std::vector<Line> Tokenise(const SourceDocument& doc) {
       continue;
     }
     Line line;
+    line.tokens.reserve(block.cells.size());
     line.line = block.line;
     line.block = b;
     line.page_break_before = page_break;
@@ -348,6 +401,14 @@ void ReadTitle(const std::vector<Line>& lines, size_t first_heading, ExtractedRe
 // ---------------------------------------------------------------------------------------------
 // Section headings.
 
+// KeyLength(text) > n, without counting the rest of a long paragraph.
+bool LongerThan(std::string_view text, size_t n) {
+  size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count > n) return true;
+  return false;
+}
+
 int NumeralIndex(std::string_view key, size_t* len) {
   static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
   for (int i = 0; i < 6; ++i) {
@@ -363,9 +424,8 @@ int NumeralIndex(std::string_view key, size_t* len) {
 int HeadingOf(const Line& line, const FormatDef& f, const std::vector<std::string>& headings,
               int last) {
   if (line.HasValues() || line.tokens.empty()) return -1;
-  std::string text = line.Text();
-  if (KeyLength(text) > 40) return -1;
-  std::string key = TextKey(text);
+  if (LongerThan(line.Text(), 40)) return -1;
+  const std::string& key = line.Key();
   size_t len = 0;
   int numeral = NumeralIndex(key, &len);
   std::string_view rest = numeral >= 0 ? std::string_view(key).substr(len) : std::string_view(key);
@@ -385,12 +445,35 @@ int HeadingOf(const Line& line, const FormatDef& f, const std::vector<std::strin
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
+// What MatchScore needs of a key besides its bytes: its length in characters, and its byte pairs
+// hashed into 256 bits. A text contains another only if it has all of the other's pairs, so most
+// label/row pairs are ruled out without comparing their bytes.
+struct KeyShape {
+  size_t length = 0;
+  std::array<uint64_t, 4> pairs{};
+
+  KeyShape() = default;
+  explicit KeyShape(std::string_view key) : length(KeyLength(key)) {
+    for (size_t i = 1; i < key.size(); ++i) {
+      unsigned h =
+          (static_cast<unsigned char>(key[i - 1]) * 31u + static_cast<unsigned char>(key[i])) &
+          255u;
+      pairs[h >> 6] |= uint64_t{1} << (h & 63);
+    }
+  }
+  bool PairsWithin(const KeyShape& other) const {
+    for (size_t k = 0; k < pairs.size(); ++k)
+      if ((pairs[k] & ~other.pairs[k]) != 0) return false;
+    return true;
+  }
+};
+
 struct RowSpec {
   const TableDef* table;
   std::string row_id;
   std::string key;  // label key without list number
   std::vector<std::string> cells;
-  size_t key_length = 0;
+  KeyShape shape;
 };
 
 std::vector<RowSpec> RowSpecs(const FormatDef& f) {
@@ -398,7 +481,9 @@ std::vector<RowSpec> RowSpecs(const FormatDef& f) {
   for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
     std::vector<std::string> ids = t->CellIds();
     for (const auto& row : t->rows) {
-      RowSpec spec{t, row.id, std::string(StripListNumber(TextKey(row.label))), {}};
+      std::string key(StripListNumber(TextKey(row.label)));
+      KeyShape shape(key);
+      RowSpec spec{t, row.id, std::move(key), {}, shape};
       std::string prefix = t->id + "." + row.id + ".";
       for (const auto& id : ids)
         if (id.starts_with(prefix)) spec.cells.push_back(id);
@@ -437,10 +522,7 @@ struct FormatKeys {
   }
 
   explicit FormatKeys(const FormatDef& f) : specs(RowSpecs(f)), groups(GroupKeys(f, specs)) {
-    for (auto& spec : specs) {
-      row_keys.insert(spec.key);
-      spec.key_length = KeyLength(spec.key);
-    }
+    for (const auto& spec : specs) row_keys.insert(spec.key);
     for (const TableDef* t : {&f.t2, &f.t3, &f.t4}) {
       for (const auto& row : t->rows)
         if (!row.group.empty() && !row_keys.count(std::string(StripListNumber(TextKey(row.group)))))
@@ -468,12 +550,33 @@ const FormatKeys& KeysOf(const FormatDef& f) {
   return *slot;
 }
 
-int MatchScore(std::string_view label, size_t ll, std::string_view key, size_t kl) {
+// Whether needle occurs in haystack. Labels and keys are short Chinese text, where most
+// characters share their first UTF-8 byte; comparing a whole first character before the rest
+// saves string_view::find's call to memcmp at nearly every position.
+bool Contains(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > haystack.size()) return false;
+  const char* h = haystack.data();
+  const char* n = needle.data();
+  size_t head = std::min<size_t>(needle.size(), 3);
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    bool same_start =
+        h[i] == n[0] && (head < 2 || h[i + 1] == n[1]) && (head < 3 || h[i + 2] == n[2]);
+    if (same_start && std::memcmp(h + i, n, needle.size()) == 0) return true;
+  }
+  return false;
+}
+
+int MatchScore(std::string_view label, const KeyShape& label_shape, std::string_view key,
+               const KeyShape& key_shape) {
   if (label.empty()) return 0;
   if (label == key) return 4;
+  // Every score below needs one of them to contain the other.
+  if (!key_shape.PairsWithin(label_shape) && !label_shape.PairsWithin(key_shape)) return 0;
+  const size_t ll = label_shape.length, kl = key_shape.length;
   if (std::min(ll, kl) >= 4 && (key.starts_with(label) || label.starts_with(key))) return 3;
-  if (kl >= 4 && label.find(key) != std::string_view::npos) return 2;
-  if (ll >= 6 && key.find(label) != std::string_view::npos) return 1;
+  if (kl >= 4 && Contains(label, key)) return 2;
+  if (ll >= 6 && Contains(key, label)) return 1;
   return 0;
 }
 
@@ -485,6 +588,8 @@ struct RowFill {
 
 class Extractor {
  public:
+  static constexpr size_t kNoRow = SIZE_MAX;
+
   Extractor(const FormatDef& f, const std::vector<Line>& lines, ExtractedReport* out)
       : f_(f),
         lines_(lines),
@@ -492,11 +597,12 @@ class Extractor {
         keys_(KeysOf(f)),
         specs_(keys_.specs),
         groups_(keys_.groups),
-        row_keys_(keys_.row_keys) {}
+        row_keys_(keys_.row_keys),
+        fills_(specs_.size()) {}
 
   void Run(size_t from, size_t to, size_t t4_from) {
     std::vector<std::string> pending;  // label keys of the value-less lines just above
-    std::optional<size_t> open;        // a row still waiting for figures on the next lines
+    size_t open = kNoRow;              // a row still waiting for figures on the next lines
     for (size_t i = from; i < to; ++i) {
       const Line& line = lines_[i];
       if (line.page_break_before) pending.clear();
@@ -528,7 +634,7 @@ class Extractor {
         size_t label_end = LabelEnd(line, fv);
         Place(*spec, values, line.line, label_end > 0 ? line.tokens[label_end - 1].column : -1);
         last_row_ = spec;
-        open = fills_[*spec].complete ? std::nullopt : spec;
+        open = fills_[*spec]->complete ? kNoRow : *spec;
         continue;
       }
       if (!label.empty()) {
@@ -537,9 +643,8 @@ class Extractor {
                  "”不是表格的行名，其数字未读取");
         continue;
       }
-      if (open) {  // figures continuing a row whose label was above
-        Continue(*open, values, line.line);
-        if (fills_[*open].complete) open.reset();
+      if (open != kNoRow) {  // figures continuing a row whose label was above
+        if (Continue(open, values)) open = kNoRow;
         continue;
       }
       if (MergeBrokenNumbers(i, values)) continue;
@@ -555,21 +660,21 @@ class Extractor {
   void Finish() {
     for (size_t s = 0; s < specs_.size(); ++s) {
       const RowSpec& spec = specs_[s];
-      auto it = fills_.find(s);
+      const std::optional<RowFill>& fill = fills_[s];
       for (size_t k = 0; k < spec.cells.size(); ++k) {
         const std::string& cell = spec.cells[k];
-        if (it == fills_.end() && empty_rows_.count(s)) {
+        if (!fill && empty_rows_.count(s)) {
           out_->data.cells[cell] = CellValue::Blank();  // the label is printed, its cells are empty
           ++out_->cells_read;
           continue;
         }
-        if (it == fills_.end()) {
+        if (!fill) {
           Unreadable(cell, 0, "row not found", "未找到该行");
           continue;
         }
-        const auto& values = it->second.values;
+        const auto& values = fill->values;
         if (k >= values.size()) {
-          Unreadable(cell, it->second.line,
+          Unreadable(cell, fill->line,
                      "figure missing: the row has only " + std::to_string(values.size()) + " of " +
                          std::to_string(spec.cells.size()),
                      "缺少数字：该行只有" + std::to_string(values.size()) + "个数字，应有" +
@@ -583,12 +688,12 @@ class Extractor {
         if (f_.IsMoney(cell) && money_in_yuan_ && v.state != CellState::kBlank &&
             v.state != CellState::kDash && ParseYuan(AsciiDigits(values[k].text), &fen)) {
           v = CellValue::Number(fen);
-          Note(cell, it->second.line,
+          Note(cell, fill->line,
                "the amount is printed in 元 (the format asks for 万元); converted",
                CellLabel(f_, cell) + "按“元”填报（格式要求“万元”），已换算");
         }
         if (v.state == CellState::kUnreadable) {
-          Note(cell, it->second.line, "cannot read '" + values[k].text + "' as a figure",
+          Note(cell, fill->line, "cannot read '" + values[k].text + "' as a figure",
                "“" + values[k].text + "”不是数字");
         } else {
           ++out_->cells_read;
@@ -605,7 +710,7 @@ class Extractor {
     if (label.empty()) return;
     for (size_t s = 0; s < specs_.size(); ++s) {
       if (specs_[s].table == &f_.t4 || specs_[s].key != label) continue;
-      if (!fills_.count(s)) empty_rows_.emplace(s, line);
+      if (!Filled(s)) empty_rows_.emplace(s, line);
       return;
     }
   }
@@ -619,10 +724,9 @@ class Extractor {
       std::string key(StripListNumber(TextKey(t.text)));
       if (key.empty() || groups_.count(key)) continue;
       std::optional<size_t> spec;
+      const KeyShape shape(key);
       for (size_t s = 0; s < specs_.size(); ++s)
-        if (!fills_.count(s) &&
-            MatchScore(key, KeyLength(key), specs_[s].key, specs_[s].key_length) >= 3)
-          spec = s;
+        if (!Filled(s) && MatchScore(key, shape, specs_[s].key, specs_[s].shape) >= 3) spec = s;
       if (!spec) return false;
       std::vector<Token> rest;
       for (size_t k = i + 1; k < line.tokens.size(); ++k) {
@@ -633,11 +737,13 @@ class Extractor {
       }
       if (rest.empty() || rest.size() > specs_[*spec].cells.size()) return false;
       Place(*spec, rest, line.line);
-      fills_[*spec].complete = true;  // what is missing stays missing, not taken from below
+      fills_[*spec]->complete = true;  // what is missing stays missing, not taken from below
       return true;
     }
     return false;
   }
+
+  bool Filled(size_t s) const { return fills_[s].has_value(); }
 
   static size_t CountValues(const std::vector<Token>& tokens) {
     size_t n = 0;
@@ -695,27 +801,28 @@ class Extractor {
   std::optional<size_t> Match(const std::vector<std::string>& pending,
                               const std::string& label) const {
     if (label.empty() && pending.empty()) return std::nullopt;
-    std::vector<std::pair<std::string, size_t>> candidates;  // key, length
-    if (!label.empty()) candidates.push_back({label, KeyLength(label)});
+    std::vector<std::pair<std::string, KeyShape>> candidates;
+    if (!label.empty()) candidates.push_back({label, KeyShape(label)});
     std::string above;
     for (size_t k = 0; k < pending.size(); ++k) {
       above = pending[pending.size() - 1 - k] + above;
       std::string joined(StripListNumber(above + label));
-      candidates.push_back({joined, KeyLength(joined)});
+      KeyShape shape(joined);
+      candidates.push_back({std::move(joined), shape});
     }
     int best = 0;
     std::optional<size_t> found;
     for (size_t s = 0; s < specs_.size(); ++s) {
       int score = 0;
       for (size_t c = 0; c < candidates.size(); ++c) {
-        const auto& [key, length] = candidates[c];
-        int sc = MatchScore(key, length, specs_[s].key, specs_[s].key_length);
+        const auto& [key, shape] = candidates[c];
+        int sc = MatchScore(key, shape, specs_[s].key, specs_[s].shape);
         // An exact match using the lines above beats a partial one on this line alone.
         if (c > 0 && key == specs_[s].key) sc = 5;
         score = std::max(score, sc);
       }
-      bool taken = fills_.count(s) > 0;
-      if (score > best || (score == best && score > 0 && found && fills_.count(*found) && !taken)) {
+      bool taken = Filled(s);
+      if (score > best || (score == best && score > 0 && found && Filled(*found) && !taken)) {
         best = score;
         found = s;
       }
@@ -725,11 +832,11 @@ class Extractor {
 
   void Place(size_t s, std::vector<Token> values, int line, int label_column = -1) {
     const size_t n = specs_[s].cells.size();
-    if (fills_.count(s)) {
+    if (Filled(s)) {
       Note(specs_[s].cells[0], line,
-           "the row appears again (first on line " + std::to_string(fills_[s].line) +
+           "the row appears again (first on line " + std::to_string(fills_[s]->line) +
                "); the second one was ignored",
-           "该行重复出现（首次在第" + std::to_string(fills_[s].line) + "行），后一处未读取");
+           "该行重复出现（首次在第" + std::to_string(fills_[s]->line) + "行），后一处未读取");
       return;
     }
     std::vector<Token> all = values;
@@ -783,12 +890,14 @@ class Extractor {
     return !tokens.empty();
   }
 
-  void Continue(size_t s, const std::vector<Token>& values, int /*line*/) {
+  // Adds figures to a row found on an earlier line; whether the row is now complete.
+  bool Continue(size_t s, const std::vector<Token>& values) {
     const size_t n = specs_[s].cells.size();
-    RowFill& fill = fills_[s];
+    RowFill& fill = *fills_[s];
     for (const auto& t : values)
       if (t.kind == TokenKind::kValue && fill.values.size() < n) fill.values.push_back(t);
     fill.complete = fill.values.size() >= n;
+    return fill.complete;
   }
 
   // Column centres seen in complete rows of a table, per value index.
@@ -830,7 +939,7 @@ class Extractor {
   bool PlaceT4(const std::vector<Token>& values, int line) {
     std::vector<size_t> t4;
     for (size_t s = 0; s < specs_.size(); ++s)
-      if (specs_[s].table == &f_.t4 && !fills_.count(s)) t4.push_back(s);
+      if (specs_[s].table == &f_.t4 && !Filled(s)) t4.push_back(s);
     if (t4.size() != f_.t4.rows.size()) return false;
     std::vector<Token> v = values;
     while (!v.empty() && v.back().kind == TokenKind::kEmpty) v.pop_back();
@@ -856,8 +965,8 @@ class Extractor {
   // A number too wide for its cell wraps onto the next line under itself: "12" / "3" → 123.
   bool MergeBrokenNumbers(size_t i, const std::vector<Token>& values) {
     if (i == 0 || lines_[i - 1].line == 0 || lines_[i].line != lines_[i - 1].line + 1) return false;
-    if (!last_row_ || !fills_.count(*last_row_)) return false;
-    RowFill& fill = fills_[*last_row_];
+    if (!last_row_ || !Filled(*last_row_)) return false;
+    RowFill& fill = *fills_[*last_row_];
     if (fill.line != lines_[i - 1].line) return false;
     std::vector<std::pair<size_t, std::string>> merges;
     for (const auto& v : values) {
@@ -900,8 +1009,8 @@ class Extractor {
   const std::vector<RowSpec>& specs_;
   const std::set<std::string>& groups_;
   const std::set<std::string>& row_keys_;
-  std::map<size_t, RowFill> fills_;
-  std::map<size_t, int> empty_rows_;  // rows seen as a label alone, by line
+  std::vector<std::optional<RowFill>> fills_;  // by spec: the row's figures once it is found
+  std::map<size_t, int> empty_rows_;           // rows seen as a label alone, by line
   bool money_in_yuan_ = false;
   // "t3@0" → the grid column where figures start in complete rows whose label is in column 0.
   std::map<std::string, int> first_value_column_;
@@ -916,20 +1025,20 @@ class Extractor {
 
 const FormatDef& DetectFormat(const std::vector<Line>& lines, std::string* reason,
                               std::string* reason_zh) {
-  static const char* k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
-                                "上一年项目数量", "政府集中采购",   "采购项目数量"};
-  static const char* k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-                                "申请人无正当理由逾期不补正"};
+  static constexpr std::string_view k2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                               "上一年项目数量", "政府集中采购",   "采购项目数量"};
+  static constexpr std::string_view k2021[] = {"本年制发件数", "本年废止件数", "现行有效件数",
+                                               "本年处理决定数量", "申请人无正当理由逾期不补正"};
   std::string hit2019, hit2021;
   for (const auto& line : lines) {
     if (line.HasValues() && line.tokens.size() > 1) continue;
-    std::string text = line.Text();
-    if (text.size() > 200) continue;  // a paragraph of prose, not a table header
-    std::string key = TextKey(text);
-    for (const char* m : k2019)
-      if (hit2019.empty() && key.find(m) != std::string::npos) hit2019 = m;
-    for (const char* m : k2021)
-      if (hit2021.empty() && key.find(m) != std::string::npos) hit2021 = m;
+    if (line.Text().size() > 200) continue;  // a paragraph of prose, not a table header
+    const std::string& key = line.Key();
+    for (std::string_view m : k2019)
+      if (hit2019.empty() && Contains(key, m)) hit2019 = m;
+    for (std::string_view m : k2021)
+      if (hit2021.empty() && Contains(key, m)) hit2021 = m;
+    if (!hit2021.empty()) break;  // the 2021 format then, whatever else the tables have
   }
   if (!hit2019.empty() && hit2021.empty()) {
     *reason = "the tables have the 2019 trial format's heading " + hit2019;
@@ -994,7 +1103,7 @@ ExtractedReport ExtractReport(const SourceDocument& doc, const ExtractOptions& o
   size_t t4_from = heading_line(3).value_or(from);
   Extractor extractor(f, lines, &out);
   for (size_t i = from; i < to; ++i) {
-    std::string key = TextKey(lines[i].Text());
+    const std::string& key = lines[i].Key();
     if (key.find("金额") != std::string::npos && key.find("单位") != std::string::npos) {
       extractor.set_money_in_yuan(key.find("万元") == std::string::npos &&
                                   key.find("元") != std::string::npos);

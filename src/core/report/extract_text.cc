@@ -49,34 +49,47 @@ bool IsListNumeral(std::string_view key, size_t i, size_t* len) {
 std::string NormaliseWidth(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  size_t copied = 0;  // text before this is in out
   for (size_t i = 0; i < text.size();) {
-    size_t len;
-    char32_t c = Decode(text, i, &len);
-    if (c >= 0xFF01 && c <= 0xFF5E)
-      out += static_cast<char>(c - 0xFF01 + 0x21);
-    else if (c == 0x3000 || c == 0xA0)
-      out += ' ';
-    else
-      out.append(text.substr(i, len));
+    auto b = static_cast<unsigned char>(text[i]);
+    size_t len = 1;
+    // Only full-width forms (EF BC 81..EF BD 9E), U+3000 (E3 80 80) and U+00A0 (C2 A0) change;
+    // everything else is copied in runs. Decode still steps over each character, so that invalid
+    // UTF-8 is split where it always was.
+    if (b >= 0x80) {
+      char32_t c = Decode(text, i, &len);
+      char replacement = c >= 0xFF01 && c <= 0xFF5E ? static_cast<char>(c - 0xFF01 + 0x21)
+                         : c == 0x3000 || c == 0xA0 ? ' '
+                                                    : '\0';
+      if (replacement != '\0') {
+        out.append(text.substr(copied, i - copied));
+        out += replacement;
+        copied = i + len;
+      }
+    }
     i += len;
   }
+  out.append(text.substr(copied));
   return out;
 }
 
 std::string TextKey(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  size_t kept = 0;  // where the run of characters kept as they are started
   for (size_t i = 0; i < text.size();) {
     size_t len;
     char32_t c = Decode(text, i, &len);
-    if (c >= 0xFF01 && c <= 0xFF5E) {
-      c = c - 0xFF01 + 0x21;
-      if (!IsPunctuation(c)) out += static_cast<char>(c);
-    } else if (!IsPunctuation(c) && c != '\t') {
-      out.append(text.substr(i, len));
+    bool full_width = c >= 0xFF01 && c <= 0xFF5E;
+    if (full_width || IsPunctuation(c) || c == '\t') {
+      out.append(text.substr(kept, i - kept));  // the kept run ends here
+      kept = i + len;
+      if (full_width && !IsPunctuation(c - 0xFF01 + 0x21))
+        out += static_cast<char>(c - 0xFF01 + 0x21);
     }
     i += len;
   }
+  out.append(text.substr(kept));
   return out;
 }
 

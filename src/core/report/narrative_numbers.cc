@@ -160,12 +160,13 @@ bool Covered(View s, const View (&words)[N]) {
 
 // Full-width digits to ASCII; spaces out (published texts put them around numbers: "21 条").
 Text Normalise(View s) {
-  Text out;
-  out.reserve(s.size());
+  Text out(s.size(), U'\0');  // written through a pointer, then cut (as DecodeUtf8)
+  char32_t* o = out.data();
   for (char32_t c : s) {
     if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0' || c == U'\r') continue;
-    out.push_back(c >= U'０' && c <= U'９' ? U'0' + (c - U'０') : c);
+    *o++ = c >= U'０' && c <= U'９' ? U'0' + (c - U'０') : c;
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 
@@ -181,14 +182,37 @@ std::vector<View> Split(View s, bool (*is_break)(View, size_t)) {
   return out;
 }
 
-bool SentenceBreak(View s, size_t i) { return Has(U"。！？；;!?\n", View(&s[i], 1)); }
+bool SentenceBreak(View s, size_t i) {
+  switch (s[i]) {
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U';':
+    case U'!':
+    case U'?':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool ClauseBreak(View s, size_t i) {
-  char32_t c = s[i];
-  if (c == U',') {  // "1,234" keeps its comma
-    return !(i > 0 && i + 1 < s.size() && IsDigit(s[i - 1]) && IsDigit(s[i + 1]));
+  switch (s[i]) {
+    case U',':  // "1,234" keeps its comma
+      return !(i > 0 && i + 1 < s.size() && IsDigit(s[i - 1]) && IsDigit(s[i + 1]));
+    case U'，':
+    case U'（':
+    case U'）':
+    case U'(':
+    case U')':
+    case U'【':
+    case U'】':
+      return true;
+    default:
+      return false;
   }
-  return Has(U"，（）()【】", View(&s[i], 1));
 }
 
 // A year other than the report's ("2022年") marks a comparison.
@@ -218,9 +242,24 @@ struct Found {
   Topic topic;
 };
 
+// Whether c starts one of kAnchors: most characters do not, and are passed over at once.
+bool StartsAnAnchor(char32_t c) {
+  static const std::u32string kFirsts = [] {
+    std::u32string firsts;
+    for (const Anchor& a : kAnchors)
+      if (firsts.find(a.word[0]) == std::u32string::npos) firsts += a.word[0];
+    return firsts;
+  }();
+  return kFirsts.find(c) != std::u32string::npos;
+}
+
 std::vector<Found> Anchors(View clause) {
   std::vector<Found> out;
   for (size_t i = 0; i < clause.size();) {
+    if (!StartsAnAnchor(clause[i])) {
+      ++i;
+      continue;
+    }
     bool matched = false;
     for (const Anchor& a : kAnchors) {
       if (At(clause, i, a.word)) {
@@ -352,14 +391,18 @@ std::vector<NarrativeClaim> ExtractClaims(std::string_view text, int year) {
   for (View sentence : Split(all, SentenceBreak)) {
     bool mentions_request = Has(sentence, U"申请");
     bool mentions_carry = Has(sentence, U"结转");
-    std::string quoted = Shorten(sentence);
+    std::string quoted;  // the sentence as claims quote it, made for the first claim
+    auto quote = [&] {
+      if (quoted.empty()) quoted = Shorten(sentence);
+      return quoted;
+    };
     for (View clause : Split(sentence, ClauseBreak)) {
       std::vector<Found> anchors = Anchors(clause);
       if (anchors.empty()) continue;
       std::vector<std::vector<std::string>> zeros;
       if (Negations(clause, anchors, &zeros)) {
         if (Skipped(clause, year)) continue;
-        for (auto& cells : zeros) out.push_back({quoted, std::move(cells), 0, {}});
+        for (auto& cells : zeros) out.push_back({quote(), std::move(cells), 0, {}});
         continue;
       }
       for (const Number& n : Numbers(clause)) {
@@ -380,7 +423,7 @@ std::vector<NarrativeClaim> ExtractClaims(std::string_view text, int year) {
         std::vector<std::string> alternative;
         if (a->topic == Topic::kNew && mentions_carry)
           alternative = {"t3.new.total", "t3.carried_in.total"};
-        out.push_back({quoted, std::move(cells), n.value, std::move(alternative)});
+        out.push_back({quote(), std::move(cells), n.value, std::move(alternative)});
       }
     }
   }

@@ -3,8 +3,10 @@
 namespace gongkai::report {
 
 std::u32string DecodeUtf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
+  // Written through a pointer into room for the worst case (one character per byte), then cut:
+  // push_back's capacity check per character was most of the cost.
+  std::u32string out(s.size(), U'\0');
+  char32_t* o = out.data();
   for (size_t i = 0; i < s.size();) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
@@ -16,13 +18,14 @@ std::u32string DecodeUtf8(std::string_view s) {
       c = (c << 6) | (cont & 0x3F);
     }
     if (!ok) {
-      out.push_back(U'\uFFFD');
+      *o++ = U'\uFFFD';
       ++i;
       continue;
     }
-    out.push_back(c);
+    *o++ = c;
     i += len;
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 

@@ -1,6 +1,10 @@
 #include "core/report/rules.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/report/cell_label.h"
 #include "core/report/narrative_copy.h"
@@ -10,12 +14,79 @@ namespace gongkai::report {
 
 namespace {
 
+// The cell ids the table rules look up, made once per format rather than once per report.
+struct RuleCells {
+  struct Sum {
+    std::string whole;
+    std::vector<std::string> parts;
+  };
+  struct Flow {  // T3-01 in one column of Table 三
+    std::string handled_total, carried_out, new_, carried_in;
+  };
+  std::vector<std::string> t2, t3, t4;  // each table's cells, in TableDef::CellIds order
+  std::vector<Flow> t3_flow;            // by column of Table 三
+  std::vector<Sum> t3_results;          // T3-02, by column of Table 三
+  std::vector<Sum> t3_applicants;       // T3-03, by row of Table 三
+  std::vector<Sum> t4_blocks;           // T4-01, by block of Table 四
+  // Position of each of the format's cells in FormatDef::all_cells (sorted, as ReportData::cells).
+  std::unordered_map<std::string_view, size_t> index;
+
+  explicit RuleCells(const FormatDef& f)
+      : t2(f.t2.CellIds()), t3(f.t3.CellIds()), t4(f.t4.CellIds()) {
+    for (size_t k = 0; k < f.all_cells.size(); ++k) index.emplace(f.all_cells[k], k);
+    for (const auto& col : f.t3.columns) {
+      t3_flow.push_back({CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
+                         CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)});
+      Sum results{CellId("t3", "handled_total", col.id), {}};
+      for (const auto& row : f.t3_result_rows) results.parts.push_back(CellId("t3", row, col.id));
+      t3_results.push_back(std::move(results));
+    }
+    for (const auto& row : f.t3.rows) {
+      Sum applicants{CellId("t3", row.id, "total"), {}};
+      for (const auto& col : T3ApplicantColumns())
+        applicants.parts.push_back(CellId("t3", row.id, col));
+      t3_applicants.push_back(std::move(applicants));
+    }
+    for (const auto& block : f.t4.rows) {
+      Sum outcomes{CellId("t4", block.id, "total"), {}};
+      for (const char* col : {"upheld", "corrected", "other", "pending"})
+        outcomes.parts.push_back(CellId("t4", block.id, col));
+      t4_blocks.push_back(std::move(outcomes));
+    }
+  }
+};
+
+const RuleCells& RuleCellsOf(const FormatDef& f) {
+  static const RuleCells k2021(Format2021()), k2019(Format2019());
+  if (&f == &Format2021()) return k2021;
+  if (&f == &Format2019()) return k2019;
+  static thread_local std::map<const FormatDef*, std::unique_ptr<RuleCells>> others;
+  auto& slot = others[&f];
+  if (!slot) slot = std::make_unique<RuleCells>(f);
+  return *slot;
+}
+
 class Checker {
  public:
-  Checker(const FormatDef& f, const ReportData& r, std::vector<Violation>* out)
-      : f_(f), r_(r), out_(out) {}
+  Checker(const FormatDef& f, const RuleCells& cells, const ReportData& r,
+          std::vector<Violation>* out)
+      : f_(f), cells_(cells), r_(r), out_(out), values_(f.all_cells.size(), nullptr) {
+    // The report's values of the format's cells, by position: one pass over both sorted lists
+    // instead of a search of the map for each of the several hundred look-ups below.
+    auto it = r.cells.begin();
+    for (size_t k = 0; k < f.all_cells.size() && it != r.cells.end(); ++k) {
+      while (it != r.cells.end() && it->first < f.all_cells[k]) ++it;
+      if (it != r.cells.end() && it->first == f.all_cells[k]) values_[k] = &it->second;
+    }
+  }
 
-  int64_t V(const std::string& cell) const { return r_.Get(cell); }
+  // The cell's value as ReportData::Get gives it.
+  int64_t V(const std::string& cell) const {
+    auto at = cells_.index.find(cell);
+    if (at == cells_.index.end()) return r_.Get(cell);
+    const CellValue* v = values_[at->second];
+    return v != nullptr && v->state == CellState::kNumber ? v->value : 0;
+  }
 
   // Reports `rule` when sum(parts) != whole, naming whole first.
   void Sum(const char* rule, const std::string& whole, const std::vector<std::string>& parts,
@@ -32,10 +103,12 @@ class Checker {
     out_->push_back(std::move(v));
   }
 
-  void CellStates(const TableDef& t, const char* value_rule) {
-    for (const auto& cell : t.CellIds()) {
-      auto it = r_.cells.find(cell);
-      CellValue c = it == r_.cells.end() ? CellValue::Blank() : it->second;
+  void CellStates(const TableDef& t, const std::vector<std::string>& cells,
+                  const char* value_rule) {
+    for (const auto& cell : cells) {
+      auto at = cells_.index.find(cell);
+      const CellValue* v = at != cells_.index.end() ? values_[at->second] : nullptr;
+      CellValue c = v == nullptr ? CellValue::Blank() : *v;
       switch (c.state) {
         case CellState::kNumber:
           if (c.value < 0 && !IsSigned(cell)) {
@@ -86,8 +159,10 @@ class Checker {
   }
 
   const FormatDef& f_;
+  const RuleCells& cells_;
   const ReportData& r_;
   std::vector<Violation>* out_;
+  std::vector<const CellValue*> values_;  // by position in f_.all_cells; null when missing
 };
 
 std::string Pct(int64_t part, int64_t whole) {
@@ -172,21 +247,22 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
     for (auto& v : CheckNarrativeNumbers(f, r)) out.push_back(std::move(v));
   }
 
-  Checker c(f, r, &out);
-  c.CellStates(f.t3, "T3-04");
-  c.CellStates(f.t4, "T4-02");
-  c.CellStates(f.t2, "T2-01");
+  const RuleCells& cells = RuleCellsOf(f);
+  Checker c(f, cells, r, &out);
+  c.CellStates(f.t3, cells.t3, "T3-04");
+  c.CellStates(f.t4, cells.t4, "T4-02");
+  c.CellStates(f.t2, cells.t2, "T2-01");
 
   // Table 三.
-  for (const auto& col : f.t3.columns) {
-    int64_t in = c.V(CellId("t3", "new", col.id)) + c.V(CellId("t3", "carried_in", col.id));
-    int64_t outgoing =
-        c.V(CellId("t3", "handled_total", col.id)) + c.V(CellId("t3", "carried_out", col.id));
+  for (size_t k = 0; k < f.t3.columns.size(); ++k) {
+    const auto& col = f.t3.columns[k];
+    const RuleCells::Flow& flow = cells.t3_flow[k];
+    int64_t in = c.V(flow.new_) + c.V(flow.carried_in);
+    int64_t outgoing = c.V(flow.handled_total) + c.V(flow.carried_out);
     if (in != outgoing) {
       out.push_back({"T3-01",
                      Severity::kError,
-                     {CellId("t3", "handled_total", col.id), CellId("t3", "carried_out", col.id),
-                      CellId("t3", "new", col.id), CellId("t3", "carried_in", col.id)},
+                     {flow.handled_total, flow.carried_out, flow.new_, flow.carried_in},
                      in,
                      outgoing,
                      true,
@@ -195,15 +271,11 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
                      "t3 column " + col.id + ": new + carried_in = " + std::to_string(in) +
                          " but handled_total + carried_out = " + std::to_string(outgoing)});
     }
-    std::vector<std::string> parts;
-    for (const auto& row : f.t3_result_rows) parts.push_back(CellId("t3", row, col.id));
-    c.Sum("T3-02", CellId("t3", "handled_total", col.id), parts, "各项办理结果之和",
+    c.Sum("T3-02", cells.t3_results[k].whole, cells.t3_results[k].parts, "各项办理结果之和",
           "sum of the " + std::to_string(f.t3_result_rows.size()) + " result rows");
   }
-  for (const auto& row : f.t3.rows) {
-    std::vector<std::string> parts;
-    for (const auto& col : T3ApplicantColumns()) parts.push_back(CellId("t3", row.id, col));
-    c.Sum("T3-03", CellId("t3", row.id, "total"), parts, "各类申请人之和",
+  for (const auto& applicants : cells.t3_applicants) {
+    c.Sum("T3-03", applicants.whole, applicants.parts, "各类申请人之和",
           "sum of the applicant columns");
   }
   // T3-06 concerns 其他处理·其他, a row of the 2021 format only (2019 had one 其他处理 row for all
@@ -224,11 +296,8 @@ std::vector<Violation> CheckReport(const ReportData& r, const ReportData* previo
   }
 
   // Table 四.
-  for (const auto& block : f.t4.rows) {
-    std::vector<std::string> parts;
-    for (const char* col : {"upheld", "corrected", "other", "pending"})
-      parts.push_back(CellId("t4", block.id, col));
-    c.Sum("T4-01", CellId("t4", block.id, "total"), parts, "维持、纠正、其他结果、尚未审结之和",
+  for (const auto& outcomes : cells.t4_blocks) {
+    c.Sum("T4-01", outcomes.whole, outcomes.parts, "维持、纠正、其他结果、尚未审结之和",
           "upheld + corrected + other + pending");
   }
 

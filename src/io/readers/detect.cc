@@ -1,15 +1,19 @@
 // Which reader a file needs, decided by its content (names lie), and the dispatcher.
 #include <algorithm>
-#include <cctype>
+#include <optional>
 
+#include "core/text.h"
 #include "io/readers/readers.h"
 
 namespace gongkai::io {
 namespace {
 
+// ASCII letters only: what the callers look for is ASCII (tags, extensions), and std::tolower's
+// locale look-up per byte was a measurable part of auditing an HTML report.
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
@@ -25,13 +29,17 @@ Status Refuse(std::string en, std::string zh) {
 // which has a BOM); many of them mean binary data.
 bool LooksBinary(std::string_view head) {
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return false;
-  size_t control = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  std::optional<size_t> control = CountControlBytes(head);
+  return !control || *control * 100 > head.size();
+}
+
+// Whether the text has one of the tags that only HTML starts with, in any case.
+bool HasHtmlTag(std::string_view text) {
+  for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
+      if (EqualsAsciiCaseless(text.substr(at, tag.size()), tag)) return true;
   }
-  return control * 100 > head.size();
+  return false;
 }
 
 }  // namespace
@@ -72,11 +80,8 @@ Result<SourceKind> DetectSourceKind(std::string_view bytes, std::string_view fil
                   "文件是二进制数据，不是文本、HTML、DOCX或PDF格式的报告");
   // Markup starts with "<" (in UTF-16 too); text reports rarely contain one near the start.
   if (bytes.substr(0, 4096).find('<') != std::string_view::npos) {
-    std::string lower;
-    if (auto decoded = DecodeToUtf8(bytes.substr(0, 4096)); decoded.ok())
-      lower = LowerAscii(*decoded);
-    for (std::string_view tag : {"<html", "<!doctype html", "<body", "<table", "<meta "})
-      if (lower.find(tag) != std::string::npos) return SourceKind::kHtml;
+    auto decoded = DecodeToUtf8(bytes.substr(0, 4096));
+    if (decoded.ok() && HasHtmlTag(*decoded)) return SourceKind::kHtml;
   }
   if (EndsWith(file_name, ".html") || EndsWith(file_name, ".htm")) return SourceKind::kHtml;
   return SourceKind::kText;

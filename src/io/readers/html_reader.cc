@@ -1,14 +1,18 @@
-// HTML reports: decoded (BOM, <meta charset>, else detected), parsed with gumbo, walked in document
-// order into paragraphs and table rows with grid columns after rowspan/colspan.
+// HTML reports: decoded (BOM, <meta charset>, else detected), parsed (well-formed markup by our
+// strict parser, anything else by gumbo: html_tree.h), walked in document order into paragraphs
+// and table rows with grid columns after rowspan/colspan.
 #include <gumbo.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "io/gumbo_arena.h"
+#include "io/readers/html_tree.h"
 #include "io/readers/readers.h"
 #include "io/readers/text_layout.h"
 
@@ -27,19 +31,29 @@ constexpr int kMaxColSpan = 1000;  // the limits the HTML standard sets
 constexpr int kMaxRowSpan = 65534;
 constexpr size_t kLayoutCellChars = 200;  // longer than any label or figure of the report tables
 
+// ASCII letters only (std::tolower's locale look-up per byte cost more than the rest of the scan;
+// the program runs in the C locale, where it changes nothing else).
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
 // The charset named by a <meta charset=...> or <meta http-equiv content="...; charset=...">
 // near the start; a cheap scan, enough to pick the decoder before parsing.
+// Where the next "<meta" (in any case) starts, from `from` on; npos when there is none.
+size_t FindMeta(std::string_view s, size_t from) {
+  for (size_t at = s.find('<', from); at != std::string_view::npos; at = s.find('<', at + 1))
+    if (EqualsAsciiCaseless(s.substr(at + 1, 4), "meta")) return at;
+  return std::string_view::npos;
+}
+
 std::string DeclaredCharset(std::string_view bytes) {
-  std::string head = LowerAscii(bytes.substr(0, 4096));
-  std::string_view h = head;
-  for (size_t at = h.find("<meta"); at != std::string_view::npos; at = h.find("<meta", at + 5)) {
-    std::string_view tag = h.substr(at, h.find('>', at) - at);
+  std::string_view head = bytes.substr(0, 4096);
+  for (size_t at = FindMeta(head, 0); at != std::string_view::npos; at = FindMeta(head, at + 5)) {
+    std::string lowered = LowerAscii(head.substr(at, head.find('>', at) - at));
+    std::string_view tag = lowered;
     size_t i = tag.find("charset");
     if (i == std::string_view::npos) continue;
     i += 7;
@@ -67,13 +81,8 @@ std::string DeclaredCharset(std::string_view bytes) {
 // Control characters other than whitespace mean binary data, not a web page.
 bool LooksBinary(std::string_view text) {
   std::string_view head = text.substr(0, 8192);
-  size_t control = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-  }
-  return control * 100 > head.size();
+  std::optional<size_t> control = CountControlBytes(head);
+  return !control || *control * 100 > head.size();
 }
 
 // Bytes of the whitespace character at s[i], or 0: ASCII whitespace, no-break space, the
@@ -91,8 +100,14 @@ size_t SpaceAt(std::string_view s, size_t i) {
 
 // Bytes of an invisible character at s[i] that is dropped (zero-width space, BOM), or 0.
 size_t InvisibleAt(std::string_view s, size_t i) {
+  if (s[i] != '\xE2' && s[i] != '\xEF') return 0;
   if (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
   return 0;
+}
+
+// Whether the byte can start what SpaceAt or InvisibleAt look for.
+bool MayStartSpace(unsigned char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
 // Runs of whitespace → one space; trimmed.
@@ -109,26 +124,18 @@ std::string CollapseSpaces(std::string_view s) {
     } else {
       if (pending) out += ' ';
       pending = false;
-      out += s[i++];
+      size_t end = i + 1;  // the byte and those after it that start nothing to drop
+      while (end < s.size() && !MayStartSpace(static_cast<unsigned char>(s[end]))) ++end;
+      out.append(s.substr(i, end - i));
+      i = end;
     }
   }
   return out;
 }
 
-const GumboVector* Children(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
-  if (node->type == GUMBO_NODE_ELEMENT) return &node->v.element.children;
-  return nullptr;
-}
+GumboTag TagOf(const HtmlNode* node) { return node->element ? node->tag : GUMBO_TAG_UNKNOWN; }
 
-GumboTag TagOf(const GumboNode* node) {
-  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
-}
-
-bool IsText(const GumboNode* node) {
-  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-         node->type == GUMBO_NODE_CDATA;
-}
+bool IsText(const HtmlNode* node) { return !node->element; }
 
 // Elements whose content is not part of the report's text.
 bool IsIgnored(GumboTag tag) {
@@ -205,7 +212,7 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
-bool IsCell(const GumboNode* node) {
+bool IsCell(const HtmlNode* node) {
   GumboTag tag = TagOf(node);
   return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
 }
@@ -213,19 +220,28 @@ bool IsCell(const GumboNode* node) {
 // Visits a subtree in document order without recursion (gumbo trees can be 100,000 levels deep).
 // enter(node) says whether to visit the node's children; leave(node) follows them.
 template <class Enter, class Leave>
-void Traverse(const GumboNode* root, Enter enter, Leave leave) {
+void Traverse(const HtmlNode* root, Enter enter, Leave leave) {
   struct Frame {
-    const GumboNode* node;
-    unsigned next;
+    const HtmlNode* node;
+    const HtmlNode* next;  // the next child to visit
   };
   if (!enter(root)) return;
-  std::vector<Frame> stack{{root, 0}};
+  // Most table cells hold nothing but text: no stack to make for them.
+  bool flat = true;
+  for (const HtmlNode* child = root->first_child; child && flat; child = child->next_sibling)
+    flat = !child->element;
+  if (flat) {
+    for (const HtmlNode* child = root->first_child; child; child = child->next_sibling)
+      if (enter(child)) leave(child);
+    leave(root);
+    return;
+  }
+  std::vector<Frame> stack{{root, root->first_child}};
   while (!stack.empty()) {
-    const GumboNode* node = stack.back().node;
-    const GumboVector* kids = Children(node);
-    if (kids != nullptr && stack.back().next < kids->length) {
-      auto* child = static_cast<const GumboNode*>(kids->data[stack.back().next++]);
-      if (enter(child)) stack.push_back({child, 0});
+    const HtmlNode* node = stack.back().node;
+    if (const HtmlNode* child = stack.back().next) {
+      stack.back().next = child->next_sibling;
+      if (enter(child)) stack.push_back({child, child->first_child});
     } else {
       stack.pop_back();
       leave(node);
@@ -234,52 +250,52 @@ void Traverse(const GumboNode* root, Enter enter, Leave leave) {
 }
 
 // A cell's text: nested markup flattened, block boundaries (and nested tables' cells) as spaces.
-std::string CellText(const GumboNode* cell) {
+std::string CellText(const HtmlNode* cell) {
+  // Most cells are one run of text: the spaces the cell's own boundaries add would be trimmed.
+  if (const HtmlNode* only = cell->first_child; only && !only->element && !only->next_sibling)
+    return CollapseSpaces(only->text);
   std::string raw;
-  auto breaks = [](const GumboNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
+  auto breaks = [](const HtmlNode* n) { return IsBlock(TagOf(n)) || TagOf(n) == GUMBO_TAG_BR; };
   Traverse(
       cell,
-      [&](const GumboNode* n) {
-        if (IsText(n)) raw += n->v.text.text;
-        if (n->type != GUMBO_NODE_ELEMENT || IsIgnored(TagOf(n))) return false;
+      [&](const HtmlNode* n) {
+        if (IsText(n)) raw += n->text;
+        if (!n->element || IsIgnored(TagOf(n))) return false;
         if (breaks(n)) raw += ' ';
         return true;
       },
-      [&](const GumboNode* n) {
+      [&](const HtmlNode* n) {
         if (breaks(n)) raw += ' ';
       });
   return CollapseSpaces(raw);
 }
 
 // The text of a <pre>, lines kept.
-std::string PreText(const GumboNode* pre) {
+std::string PreText(const HtmlNode* pre) {
   std::string raw;
   Traverse(
       pre,
-      [&](const GumboNode* n) {
-        if (IsText(n)) raw += n->v.text.text;
+      [&](const HtmlNode* n) {
+        if (IsText(n)) raw += n->text;
         if (TagOf(n) == GUMBO_TAG_BR) raw += '\n';
-        return n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+        return n->element && !IsIgnored(TagOf(n));
       },
-      [](const GumboNode*) {});
+      [](const HtmlNode*) {});
   return raw;
 }
 
 // The <tr> elements of a table in order, each with the index of its row group (thead, tbody,
 // tfoot; rowspans stop at the end of their group).
-std::vector<std::pair<const GumboNode*, int>> TableRows(const GumboNode* table) {
-  std::vector<std::pair<const GumboNode*, int>> rows;
+using Rows = std::vector<std::pair<const HtmlNode*, int>>;
+Rows TableRows(const HtmlNode* table) {
+  Rows rows;
   int group = 0;
-  const GumboVector& kids = table->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    auto* child = static_cast<const GumboNode*>(kids.data[i]);
+  for (const HtmlNode* child = table->first_child; child; child = child->next_sibling) {
     GumboTag tag = TagOf(child);
     if (tag == GUMBO_TAG_TR) rows.emplace_back(child, group);
     if (tag != GUMBO_TAG_THEAD && tag != GUMBO_TAG_TBODY && tag != GUMBO_TAG_TFOOT) continue;
     ++group;
-    const GumboVector& section = child->v.element.children;
-    for (unsigned j = 0; j < section.length; ++j) {
-      auto* row = static_cast<const GumboNode*>(section.data[j]);
+    for (const HtmlNode* row = child->first_child; row; row = row->next_sibling) {
       if (TagOf(row) == GUMBO_TAG_TR) rows.emplace_back(row, group);
     }
     ++group;
@@ -287,37 +303,35 @@ std::vector<std::pair<const GumboNode*, int>> TableRows(const GumboNode* table) 
   return rows;
 }
 
-std::vector<const GumboNode*> RowCells(const GumboNode* row) {
-  std::vector<const GumboNode*> cells;
-  const GumboVector& kids = row->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    auto* child = static_cast<const GumboNode*>(kids.data[i]);
-    if (IsCell(child)) cells.push_back(child);
-  }
-  return cells;
+// The first <td> or <th> from n on among its siblings (a row's cells: first from
+// row->first_child, then from each cell's next_sibling), or null.
+const HtmlNode* NextCell(const HtmlNode* n) {
+  while (n != nullptr && !IsCell(n)) n = n->next_sibling;
+  return n;
 }
 
 // Whether a table lays out the page rather than holding data: web pages of government sites often
 // put the whole article in a table cell, and reading that as one cell would lose every paragraph.
 // A data table of the report has short cells and no tables or headings inside them.
-bool IsLayoutTable(const GumboNode* table) {
+bool IsLayoutTable(const Rows& rows) {
   size_t cells = 0;
-  for (const auto& [row, group] : TableRows(table)) {
-    for (const GumboNode* cell : RowCells(row)) {
+  for (const auto& [row, group] : rows) {
+    for (const HtmlNode* cell = NextCell(row->first_child); cell;
+         cell = NextCell(cell->next_sibling)) {
       ++cells;
       bool layout = false;
       size_t chars = 0;
       Traverse(
           cell,
-          [&](const GumboNode* n) {
+          [&](const HtmlNode* n) {
             if (IsText(n)) {
-              for (char c : std::string_view(n->v.text.text))
+              for (char c : n->text)
                 chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\n';
             }
             if (n != cell && (TagOf(n) == GUMBO_TAG_TABLE || IsHeading(TagOf(n)))) layout = true;
-            return !layout && n->type == GUMBO_NODE_ELEMENT && !IsIgnored(TagOf(n));
+            return !layout && n->element && !IsIgnored(TagOf(n));
           },
-          [](const GumboNode*) {});
+          [](const HtmlNode*) {});
       if (layout || chars > kLayoutCellChars) return true;
     }
   }
@@ -325,10 +339,9 @@ bool IsLayoutTable(const GumboNode* table) {
 }
 
 // A span attribute as the HTML standard reads it: leading digits, else the default.
-int SpanAttribute(const GumboNode* cell, const char* name, int fallback, int max) {
-  const GumboAttribute* attr = gumbo_get_attribute(&cell->v.element.attributes, name);
-  if (attr == nullptr) return fallback;
-  std::string_view v = attr->value;
+int SpanAttribute(std::optional<std::string_view> attr, int fallback, int max) {
+  if (!attr) return fallback;
+  std::string_view v = *attr;
   size_t i = 0;
   while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
   if (i < v.size() && v[i] == '+') ++i;
@@ -374,14 +387,13 @@ class RowGrid {
 class HtmlWalker {
  public:
   // Paragraphs and tables of a subtree, in order.
-  void Flow(const GumboNode* root, int table_depth) {
+  void Flow(const HtmlNode* root, int table_depth) {
     Traverse(
         root,
-        [&](const GumboNode* n) {
-          if (IsText(n)) text_ += n->v.text.text;
-          if (n->type == GUMBO_NODE_DOCUMENT) return true;
-          if (n->type != GUMBO_NODE_ELEMENT) return false;
-          GumboTag tag = n->v.element.tag;
+        [&](const HtmlNode* n) {
+          if (IsText(n)) text_ += n->text;
+          if (!n->element) return false;
+          GumboTag tag = n->tag;
           if (IsIgnored(tag)) return false;
           if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
             Flush();
@@ -400,7 +412,7 @@ class HtmlWalker {
           if (IsBlock(tag)) Flush();
           return true;
         },
-        [&](const GumboNode* n) {
+        [&](const HtmlNode* n) {
           if (IsBlock(TagOf(n))) Flush();
         });
   }
@@ -421,7 +433,7 @@ class HtmlWalker {
   }
 
   // Preformatted text may hold a pasted text table: its lines are split like a text file's.
-  void Preformatted(const GumboNode* pre) {
+  void Preformatted(const HtmlNode* pre) {
     report::SourceDocument lines = SplitTextLines(PreText(pre), "html");
     for (auto& block : lines.blocks) {
       if (block.kind == report::BlockKind::kPageBreak) continue;
@@ -430,29 +442,31 @@ class HtmlWalker {
     }
   }
 
-  void Table(const GumboNode* table, int table_depth) {
-    if (IsLayoutTable(table)) {
-      for (const auto& [row, group] : TableRows(table))
-        for (const GumboNode* cell : RowCells(row)) Flow(cell, table_depth);
+  void Table(const HtmlNode* table, int table_depth) {
+    const Rows rows = TableRows(table);
+    if (IsLayoutTable(rows)) {
+      for (const auto& [row, group] : rows)
+        for (const HtmlNode* cell = NextCell(row->first_child); cell;
+             cell = NextCell(cell->next_sibling))
+          Flow(cell, table_depth);
       return;
     }
     int index = ++tables_;
-    const GumboVector& kids = table->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      auto* child = static_cast<const GumboNode*>(kids.data[i]);
+    for (const HtmlNode* child = table->first_child; child; child = child->next_sibling) {
       if (TagOf(child) == GUMBO_TAG_CAPTION) Flow(child, table_depth);
     }
     RowGrid grid;
     int group = -1;
-    for (const auto& [row, row_group] : TableRows(table)) {
+    for (const auto& [row, row_group] : rows) {
       if (row_group != group) grid.StartGroup();
       group = row_group;
       report::SourceBlock block;
       block.kind = report::BlockKind::kRow;
       block.table = index;
-      for (const GumboNode* cell : RowCells(row)) {
-        int colspan = std::max(1, SpanAttribute(cell, "colspan", 1, kMaxColSpan));
-        int rowspan = SpanAttribute(cell, "rowspan", 1, kMaxRowSpan);
+      for (const HtmlNode* cell = NextCell(row->first_child); cell;
+           cell = NextCell(cell->next_sibling)) {
+        int colspan = std::max(1, SpanAttribute(cell->colspan, 1, kMaxColSpan));
+        int rowspan = SpanAttribute(cell->rowspan, 1, kMaxRowSpan);
         if (rowspan == 0) rowspan = kMaxRowSpan;  // "0": to the end of the row group
         block.cells.push_back({CellText(cell), grid.Place(colspan, rowspan)});
       }
@@ -468,7 +482,7 @@ class HtmlWalker {
 
 }  // namespace
 
-Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
+Result<report::SourceDocument> ReadHtmlReportWith(std::string_view bytes, HtmlParser parser) {
   if (bytes.size() > kMaxHtmlBytes) {
     return InvalidArgument(
         "HTML file too large: " + std::to_string(bytes.size() >> 20) + " MB, the limit is 50 MB",
@@ -480,19 +494,30 @@ Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
     return InvalidArgument("not an HTML file: it holds binary data",
                            "不是HTML文件：文件含有二进制数据");
   }
-  GumboArena arena(kMaxParseBytes, kMaxParseTime);
-  GumboOutput* output = arena.Parse(html);
-  if (output == nullptr) {
-    return InvalidArgument(std::string("the HTML is too complex to read (the parser ran out of ") +
-                               arena.failure() + ")",
-                           "HTML文件结构过于复杂，无法读取");
+  std::optional<GumboArena> arena;  // before the tree, whose texts may be views into it
+  std::optional<HtmlTree> tree;
+  if (parser == HtmlParser::kAuto) tree = ParseWellFormedHtml(html);
+  if (!tree) {
+    arena.emplace(kMaxParseBytes, kMaxParseTime);
+    GumboOutput* output = arena->Parse(html);
+    if (output == nullptr) {
+      return InvalidArgument(
+          std::string("the HTML is too complex to read (the parser ran out of ") +
+              arena->failure() + ")",
+          "HTML文件结构过于复杂，无法读取");
+    }
+    tree = FromGumbo(output->document);
   }
   HtmlWalker walker;
-  walker.Flow(output->document, 0);
+  walker.Flow(tree->root(), 0);
   report::SourceDocument doc = walker.Take();
   doc.reader = "html";
   if (doc.blocks.empty()) return InvalidArgument("the HTML file has no text", "HTML文件中没有文字");
   return doc;
+}
+
+Result<report::SourceDocument> ReadHtmlReport(std::string_view bytes) {
+  return ReadHtmlReportWith(bytes, HtmlParser::kAuto);
 }
 
 }  // namespace gongkai::io
