@@ -2258,6 +2258,28 @@ TEST_P(StoreContractTest, SearchCountsUpToItsLimitAndPagesStopThere) {
   ASSERT_OK(tx->Commit());
 }
 
+TEST_P(StoreContractTest, ReadingManyItemsTakesTheirVersionsAndEventsInBatches) {
+  // More items than one batch of ids (and so, by construction, than an IN list may hold): a
+  // database copy reads every item at once.
+  int64_t root = InsertRoot();
+  auto tx = Tx(TxMode::kWrite);
+  const int n = 1234;
+  for (int i = 0; i < n; ++i) {
+    auto p = MakePublication(root, "M-" + std::to_string(i), "第" + std::to_string(i) + "条", "");
+    if (i % 2 == 0) Publish(p, "2025-04-01");
+    ASSERT_OK(tx->InsertPublication(p));
+  }
+  ASSERT_OK_AND_ASSIGN(DataSnapshot all, tx->ExportAll());
+  ASSERT_EQ(all.publications.size(), static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const publication::Publication& p = all.publications[static_cast<size_t>(i)];
+    ASSERT_EQ(p.versions.size(), 1u) << p.index_number;
+    EXPECT_EQ(p.versions[0].content.title, "第" + std::to_string(i) + "条");
+    EXPECT_EQ(p.events.size(), i % 2 == 0 ? 2u : 1u) << p.index_number;
+  }
+  ASSERT_OK(tx->Commit());
+}
+
 TEST_P(StoreContractTest, AttachmentsKeepEveryByteAndChannelsAreCounted) {
   int64_t root = InsertRoot();
   auto tx = Tx(TxMode::kWrite);

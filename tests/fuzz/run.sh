@@ -14,10 +14,11 @@ root=$(cd "$here/../.." && pwd)
 declare -A extra_seeds=(
   [report_text]="$root/tests/fixtures/reports/text $root/../shared/fixtures"
   [report_html]="$root/tests/fixtures/reports/html"
+  [report_html_parsers]="$root/tests/fixtures/reports/html"
   [report_docx]="$root/tests/fixtures/reports/docx"
   [report_pdf]="$root/tests/fixtures/reports/pdf $root/tests/fixtures/reports/pdf-made")
-for name in urlencoded multipart percent router report_text report_html report_docx report_pdf \
-    html_sanitize; do
+for name in urlencoded multipart percent router report_text report_html report_html_parsers \
+    report_docx report_pdf html_sanitize; do
   binary=$(find "$build_dir" -type f -name "fuzz_$name" -perm -u+x | head -n 1)
   if [[ -z "$binary" ]]; then
     echo "fuzz_$name: binary not found under $build_dir" >&2

@@ -366,14 +366,17 @@ Result<std::vector<Publication>> SociTransaction::SelectPublications(const std::
     }
     if (out.empty()) return out;
     std::unordered_map<int64_t, Publication*> by_id;
-    Binds ids;
-    std::vector<std::string> marks;
-    for (Publication& p : out) {
-      by_id[p.id] = &p;
-      marks.push_back(ids.Add(p.id));
-    }
-    const std::string in = " WHERE publication_id IN (" + Join(marks, ", ") + ")";
-    {
+    for (Publication& p : out) by_id[p.id] = &p;
+    // Versions and events of the items read, in batches of ids: a database copy reads every item
+    // at once, and an IN list has a bound (32,766 values on SQLite, 65,535 on PostgreSQL).
+    constexpr size_t kBatch = 500;
+    for (size_t first = 0; first < out.size(); first += kBatch) {
+      Binds ids;
+      std::vector<std::string> marks;
+      for (size_t i = first; i < std::min(out.size(), first + kBatch); ++i) {
+        marks.push_back(ids.Add(out[i].id));
+      }
+      const std::string in = " WHERE publication_id IN (" + Join(marks, ", ") + ")";
       // Lists need no bodies: the column is read as '' for them.
       std::string columns = kVersionColumns;
       if (!full) columns.replace(columns.find("body_html"), 9, "'' AS body_html");
@@ -390,23 +393,18 @@ Result<std::vector<Publication>> SociTransaction::SelectPublications(const std::
         auto it = by_id.find(row.publication_id);
         if (it != by_id.end()) it->second->versions.push_back(std::move(v));
       }
-    }
-    if (full) {
-      Binds again;
-      std::vector<std::string> marks2;
-      for (const Publication& p : out) marks2.push_back(again.Add(p.id));
-      EventRow row;
-      soci::details::prepare_temp_type query =
-          (sql().prepare << std::string("SELECT ") + kEventColumns +
-                                " FROM publication_events WHERE publication_id IN (" +
-                                Join(marks2, ", ") + ") ORDER BY publication_id, seq");
-      row.Into(query);
-      again.Apply(query);
-      soci::statement select = query;
-      select.execute();
-      while (select.fetch()) {
-        GK_ASSIGN_OR_RETURN(Event e, row.Take());
-        auto it = by_id.find(row.publication_id);
+      if (!full) continue;
+      EventRow event;
+      soci::details::prepare_temp_type events =
+          (sql().prepare << std::string("SELECT ") + kEventColumns + " FROM publication_events" +
+                                in + " ORDER BY publication_id, seq");
+      event.Into(events);
+      ids.Apply(events);
+      soci::statement select_events = events;
+      select_events.execute();
+      while (select_events.fetch()) {
+        GK_ASSIGN_OR_RETURN(Event e, event.Take());
+        auto it = by_id.find(event.publication_id);
         if (it != by_id.end()) it->second->events.push_back(std::move(e));
       }
     }
