@@ -15,6 +15,15 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// A member of staff signed in: never answered from the cache.
+bool HasSession(const Request& req) { return !req.Cookie("gk_session").empty(); }
+
+// The host is part of the key: feeds carry absolute URLs derived from it when the server has no
+// --public-url.
+std::string CacheKey(const Request& req) {
+  return std::string(req.Header("host")) + " " + req.target;
+}
+
 Response NotModified(const CachedPage& page) {
   Response r;
   r.status = 304;
@@ -130,14 +139,12 @@ size_t PageCache::entries() const {
 Handler Cached(App& app, Handler handler) {
   return [&app, handler = std::move(handler)](Request& req) -> Response {
     if (req.method != Method::kGet && req.method != Method::kHead) return handler(req);
-    if (!req.Cookie("gk_session").empty()) {
+    if (HasSession(req)) {
       Response r = handler(req);
       r.SetHeader("Cache-Control", "private, no-store");
       return r;
     }
-    // The host is part of the key: feeds carry absolute URLs derived from it when the server has
-    // no --public-url.
-    std::string key = std::string(req.Header("host")) + " " + req.target;
+    std::string key = CacheKey(req);
     uint64_t generation = app.change_watch().Current();  // before rendering: never newer than data
     std::shared_ptr<const CachedPage> page = app.page_cache().Get(key, generation);
     const char* state = "hit";
@@ -163,11 +170,10 @@ Handler Cached(App& app, Handler handler) {
 RouteOptions FromCache(App& app) {
   RouteOptions options;
   options.ready = [&app](const Request& req) -> std::shared_ptr<const PreparedResponse> {
-    if (!req.Cookie("gk_session").empty()) return nullptr;
+    if (HasSession(req)) return nullptr;
     std::optional<uint64_t> generation = app.change_watch().Peek();
     if (!generation) return nullptr;  // the handler's thread reads the database
-    std::shared_ptr<const CachedPage> page =
-        app.page_cache().Get(std::string(req.Header("host")) + " " + req.target, *generation);
+    std::shared_ptr<const CachedPage> page = app.page_cache().Get(CacheKey(req), *generation);
     if (page == nullptr) return nullptr;
     return EtagMatches(req.Header("if-none-match"), page->etag) ? page->not_modified : page->hit;
   };
