@@ -14,6 +14,7 @@
 #include "core/application/deadline.h"
 #include "core/user.h"
 #include "service/application_service.h"
+#include "web/app/step_form.h"
 
 namespace gongkai::web {
 
@@ -40,11 +41,7 @@ nlohmann::json EventModel(const application::CaseEvent& e, const application::Ap
 nlohmann::json OutcomeGroups(std::optional<application::Outcome> selected);
 
 // A step's form as posted, when it comes back: the values typed, the refusal, a fee quote.
-struct ActionInput {
-  std::string action;  // the form's name, e.g. "correction_requested", "assign", "fee_quote"
-  std::map<std::string, std::string> values;
-  std::string error;
-  bool stale = false;  // refused because someone else changed the case meanwhile
+struct ActionInput : StepFormInput {
   std::optional<service::ApplicationService::FeeQuote> quote;
 };
 

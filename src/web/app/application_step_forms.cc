@@ -35,23 +35,6 @@ nlohmann::json Choices(const std::array<E, N>& all, const std::string& selected)
   return list;
 }
 
-// A step's form: its defaults, overlaid with what was posted when it comes back refused.
-struct FormBuilder {
-  const ActionInput* input;
-  nlohmann::json Make(const std::string& name, nlohmann::json fields) const {
-    fields["error"] = nullptr;
-    fields["open"] = false;
-    if (input && input->action == name) {
-      for (const auto& [k, v] : input->values) {
-        if (fields.contains(k) && fields[k].is_string()) fields[k] = v;
-      }
-      fields["error"] = input->error;
-      fields["open"] = true;
-    }
-    return fields;
-  }
-};
-
 }  // namespace
 
 nlohmann::json StepFormsModel(const service::ApplicationView& v, const CasePageContext& ctx) {

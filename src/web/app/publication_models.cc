@@ -44,22 +44,6 @@ nlohmann::json MetaRows(const pub::Publication& p, const pub::Content& c) {
   return rows;
 }
 
-struct FormBuilder {
-  const PublicationStepInput* input;
-  nlohmann::json Make(const std::string& name, nlohmann::json fields) const {
-    fields["error"] = nullptr;
-    fields["open"] = false;
-    if (input && input->action == name) {
-      for (const auto& [k, v] : input->values) {
-        if (fields.contains(k) && fields[k].is_string()) fields[k] = v;
-      }
-      fields["error"] = input->error;
-      fields["open"] = true;
-    }
-    return fields;
-  }
-};
-
 bool Allows(const service::PublicationView& v, pub::EventKind k) {
   return std::find(v.allowed.begin(), v.allowed.end(), k) != v.allowed.end();
 }
@@ -144,14 +128,15 @@ nlohmann::json PublicationPageModel(const service::PublicationView& v,
 
   nlohmann::json versions = nlohmann::json::array();
   for (const pub::Version& ver : p.versions) {
-    versions.push_back({{"number", ver.number},
-                        {"title", ver.content.title},
-                        {"released", IsoDate(ver.released_on)},
-                        {"created_by", ver.created_by},
-                        {"created_at", BeijingTime(ver.created_at)},
-                        {"live", ver.number == p.live_version && p.OnPortal()},
-                        {"working", ver.number == p.working_version && p.stage != pub::Stage::kPublished &&
-                                        p.stage != pub::Stage::kWithdrawn}});
+    versions.push_back(
+        {{"number", ver.number},
+         {"title", ver.content.title},
+         {"released", IsoDate(ver.released_on)},
+         {"created_by", ver.created_by},
+         {"created_at", BeijingTime(ver.created_at)},
+         {"live", ver.number == p.live_version && p.OnPortal()},
+         {"working", ver.number == p.working_version && p.stage != pub::Stage::kPublished &&
+                         p.stage != pub::Stage::kWithdrawn}});
   }
   nlohmann::json events = nlohmann::json::array();
   for (auto it = p.events.rbegin(); it != p.events.rend(); ++it) {
@@ -232,8 +217,8 @@ nlohmann::json PublicationPageModel(const service::PublicationView& v,
         "channel",
         {{"channel", "wechat"}, {"date", today}, {"link", ""}, {"place", ""}, {"note", ""}});
     nlohmann::json choices = nlohmann::json::array();
-    const bool boards = v.agency.level == AgencyLevel::kVillage ||
-                        v.agency.level == AgencyLevel::kTownship;
+    const bool boards =
+        v.agency.level == AgencyLevel::kVillage || v.agency.level == AgencyLevel::kTownship;
     for (pub::Channel ch : pub::kAllChannels) {
       if (ch == pub::Channel::kPortal) continue;
       if (ch == pub::Channel::kVillageBoard && !boards) continue;
@@ -304,10 +289,10 @@ nlohmann::json PortalItemModel(const service::PortalItem& p) {
   add("公开属性", S(pub::Label(c.attribute)));
   nlohmann::json files = nlohmann::json::array();
   for (const pub::Attachment& a : p.attachments) {
-    files.push_back({{"name", a.file_name},
-                     {"url", "/publications/" + std::to_string(p.item.id) + "/files/" +
-                                 std::to_string(a.id)},
-                     {"size", FileSize(a.size)}});
+    files.push_back(
+        {{"name", a.file_name},
+         {"url", "/publications/" + std::to_string(p.item.id) + "/files/" + std::to_string(a.id)},
+         {"size", FileSize(a.size)}});
   }
   return {{"title", c.title},
           {"meta", rows},

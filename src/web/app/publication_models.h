@@ -10,6 +10,7 @@
 
 #include "core/user.h"
 #include "service/publication_service.h"
+#include "web/app/step_form.h"
 
 namespace gongkai::web {
 
@@ -24,12 +25,7 @@ nlohmann::json TimelinessModel(const publication::TimelinessInfo& t);
 nlohmann::json PublicationLineModel(const service::PublicationLine& line);
 
 // A step form sent back refused: which form, what was typed, why.
-struct PublicationStepInput {
-  std::string action;  // "submitted", "reviewed", ..., "channel"
-  std::map<std::string, std::string> values;
-  std::string error;
-  bool stale = false;
-};
+using PublicationStepInput = StepFormInput;  // action: "submitted", "reviewed", …, "channel"
 
 struct PublicationPageContext {
   const User* user = nullptr;

@@ -20,8 +20,8 @@ namespace {
 
 using Values = std::map<std::string, std::string>;
 
-constexpr const char* kDocumentFields[] = {"kind", "title", "number", "made_on", "repealed_on",
-                                           "note"};
+constexpr const char* kDocumentFields[] = {"kind",    "title",       "number",
+                                           "made_on", "repealed_on", "note"};
 
 int64_t AgencyParam(const Call& call) {
   int64_t id = 0;
@@ -59,9 +59,27 @@ nlohmann::json UnitsModel(App& app, const Call& call, int64_t agency_id, std::st
 
 nlohmann::json Tabs(int64_t agency_id, const std::string& current) {
   std::string q = "?agency=" + std::to_string(agency_id);
-  return nlohmann::json::array(
-      {{{"url", "/admin/normative" + q}, {"label", "规章和规范性文件"}, {"current", current == "normative"}},
-       {{"url", "/admin/figures" + q}, {"label", "年度决定和收费数据"}, {"current", current == "figures"}}});
+  return nlohmann::json::array({{{"url", "/admin/normative" + q},
+                                 {"label", "规章和规范性文件"},
+                                 {"current", current == "normative"}},
+                                {{"url", "/admin/figures" + q},
+                                 {"label", "年度决定和收费数据"},
+                                 {"current", current == "figures"}}});
+}
+
+// What both tabs' pages start with: the unit picker, the tabs, the agency and the rows.
+nlohmann::json TabPageModel(App& app, const Call& call, int64_t agency_id, const std::string& tab,
+                            nlohmann::json rows) {
+  std::string agency_name;
+  nlohmann::json model;
+  model["units"] = UnitsModel(app, call, agency_id, &agency_name);
+  model["has_units"] = model["units"].size() > 1;
+  model["tabs"] = Tabs(agency_id, tab);
+  model["agency_id"] = agency_id;
+  model["agency_name"] = agency_name;
+  model["has_rows"] = !rows.empty();
+  model["rows"] = std::move(rows);
+  return model;
 }
 
 // --- Normative documents -------------------------------------------------------------------
@@ -144,15 +162,7 @@ Response DocumentsPage(App& app, Call& call, int64_t agency_id, const Values& va
                     {"repealed_on", d.repealed_on ? d.repealed_on->ToString() : ""},
                     {"in_force", d.InForceOn(today)}});
   }
-  std::string agency_name;
-  nlohmann::json model;
-  model["units"] = UnitsModel(app, call, agency_id, &agency_name);
-  model["has_units"] = model["units"].size() > 1;
-  model["tabs"] = Tabs(agency_id, "normative");
-  model["agency_id"] = agency_id;
-  model["agency_name"] = agency_name;
-  model["rows"] = rows;
-  model["has_rows"] = !rows.empty();
+  nlohmann::json model = TabPageModel(app, call, agency_id, "normative", rows);
   model["filter_kinds"] = KindOptions(kind, true);
   model["filter_states"] = nlohmann::json::array(
       {{{"code", ""}, {"label", "全部"}, {"selected", state.empty()}},
@@ -225,9 +235,8 @@ FiguresInput ParseFiguresForm(const FormFields& form) {
     in.errors.push_back("请填写年度（如 2025）");
   }
   in.f.year = static_cast<int>(year);
-  const std::pair<const char*, int64_t*> counts[] = {{"licensing", &in.f.licensing},
-                                                     {"penalty", &in.f.penalty},
-                                                     {"coercion", &in.f.coercion}};
+  const std::pair<const char*, int64_t*> counts[] = {
+      {"licensing", &in.f.licensing}, {"penalty", &in.f.penalty}, {"coercion", &in.f.coercion}};
   const char* labels[] = {"行政许可", "行政处罚", "行政强制"};
   for (size_t i = 0; i < 3; ++i) {
     std::string s = report::AsciiDigits(TrimAscii(in.values[counts[i].first]));
@@ -253,7 +262,7 @@ Values FigureValues(const dis::DecisionFigures& f) {
 }
 
 struct ImportState {
-  std::string csv;                       // the text to show again in the paste box
+  std::string csv;                        // the text to show again in the paste box
   std::vector<dis::CsvProblem> problems;  // what was wrong with it
   std::string error;
 };
@@ -285,19 +294,14 @@ Response FiguresPage(App& app, Call& call, int64_t agency_id, int year, const Va
     v = FigureValues(*shown);
     version = shown->version;
   } else {
-    v = {{"year", std::to_string(year)}, {"licensing", ""}, {"penalty", ""}, {"coercion", ""},
+    v = {{"year", std::to_string(year)},
+         {"licensing", ""},
+         {"penalty", ""},
+         {"coercion", ""},
          {"fee", ""}};
     version = 0;
   }
-  std::string agency_name;
-  nlohmann::json model;
-  model["units"] = UnitsModel(app, call, agency_id, &agency_name);
-  model["has_units"] = model["units"].size() > 1;
-  model["tabs"] = Tabs(agency_id, "figures");
-  model["agency_id"] = agency_id;
-  model["agency_name"] = agency_name;
-  model["rows"] = rows;
-  model["has_rows"] = !rows.empty();
+  nlohmann::json model = TabPageModel(app, call, agency_id, "figures", rows);
   model["year"] = year;
   model["entered"] = shown.has_value();
   model["v"] = v;
@@ -307,7 +311,8 @@ Response FiguresPage(App& app, Call& call, int64_t agency_id, int year, const Va
   model["action"] = "/admin/figures?agency=" + std::to_string(agency_id);
   model["import_action"] = "/admin/figures/import?agency=" + std::to_string(agency_id);
   model["csv_header"] = dis::FiguresCsvHeader();
-  model["csv_example"] = agency_name + "," + std::to_string(year) + ",12,3,0,1.2345";
+  model["csv_example"] =
+      model["agency_name"].get<std::string>() + "," + std::to_string(year) + ",12,3,0,1.2345";
   model["csv"] = import.csv;
   model["import_error"] = import.error;
   nlohmann::json problems = nlohmann::json::array();
@@ -415,7 +420,8 @@ Response RepealNormativeDocument(App& app, Call& call) {
         call.actor, "normative_document.repeal", "normative_document:" + std::to_string(*id),
         {st.message()});
   }
-  if (!st.ok()) return DocumentPage(app, call, *old, ValuesOf(*old), st.ui_message(), StatusFor(st));
+  if (!st.ok())
+    return DocumentPage(app, call, *old, ValuesOf(*old), st.ui_message(), StatusFor(st));
   return Response::Redirect("/admin/normative/" + std::to_string(*id) + "?done=repealed");
 }
 
@@ -444,8 +450,7 @@ Response SaveDecisionFigures(App& app, Call& call) {
     std::string message = st.code() == StatusCode::kAborted
                               ? st.ui_message() + "。您填写的内容仍保留在下方。"
                               : st.ui_message();
-    return FiguresPage(app, call, agency_id, year, &in.values, version, message, {},
-                       StatusFor(st));
+    return FiguresPage(app, call, agency_id, year, &in.values, version, message, {}, StatusFor(st));
   }
   return Response::Redirect("/admin/figures?agency=" + std::to_string(agency_id) +
                             "&year=" + std::to_string(in.f.year) + "&done=saved");
@@ -471,9 +476,9 @@ Response ImportDecisionFigures(App& app, Call& call) {
     return FiguresPage(app, call, agency_id, YearParam(app, call), nullptr, 0, "", state,
                        StatusFor(result.status));
   }
-  return Response::Redirect("/admin/figures?agency=" + std::to_string(agency_id) +
-                            "&done=imported&rows=" +
-                            std::to_string(result.created + result.updated));
+  return Response::Redirect(
+      "/admin/figures?agency=" + std::to_string(agency_id) +
+      "&done=imported&rows=" + std::to_string(result.created + result.updated));
 }
 
 }  // namespace gongkai::web::handlers
